@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** Every setting the server reads from the environment, validated once at start. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** 32 bytes, hex: the SM4 key for personal fields at rest. Generated into DATA_DIR when absent. */
+  FAZHI_FIELD_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, 'FAZHI_FIELD_KEY 必须是 32 位十六进制（SM4 128 位密钥）')
+    .optional(),
+  FAZHI_DEMO: bool.default(true),
+  FAZHI_DEMO_PASSWORD: z.string().min(8).default('Fazhi@2023'),
+  FAZHI_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  FAZHI_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  FAZHI_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).default(180),
+  FAZHI_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  FAZHI_SECURE_COOKIE: bool.default(false),
+  FAZHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FAZHI_TRUST_PROXY: bool.default(false),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  fieldKeyHex: string | undefined;
+  demo: boolean;
+  demoPassword: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  auditRetentionDays: number;
+  uploadMaxBytes: number;
+  secureCookie: boolean;
+  logLevel: string;
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置错误 (configuration error):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    fieldKeyHex: e.FAZHI_FIELD_KEY,
+    demo: e.FAZHI_DEMO,
+    demoPassword: e.FAZHI_DEMO_PASSWORD,
+    sessionIdleMinutes: e.FAZHI_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.FAZHI_SESSION_MAX_HOURS,
+    auditRetentionDays: e.FAZHI_AUDIT_RETENTION_DAYS,
+    uploadMaxBytes: e.FAZHI_UPLOAD_MAX_MB * 1024 * 1024,
+    secureCookie: e.FAZHI_SECURE_COOKIE,
+    logLevel: e.FAZHI_LOG_LEVEL,
+    trustProxy: e.FAZHI_TRUST_PROXY,
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * Every table of the platform and its modules, for drizzle's typed queries and drizzle-kit.
+ * This file is the only place outside a module that may import the module's schema.ts.
+ */
+export * from '../platform/org/schema.js';
+export * from '../platform/access/schema.js';
+export * from '../platform/auth/schema.js';
+export * from '../platform/audit/schema.js';
+export * from '../platform/files/schema.js';
+export * from '../platform/calendar/schema.js';

@@ -1,0 +1,14 @@
+import access from '../platform/access/index.js';
+import audit from '../platform/audit/index.js';
+import auth from '../platform/auth/index.js';
+import figures from '../platform/figures/index.js';
+import type { ModuleManifest } from '../platform/manifest.js';
+import org from '../platform/org/index.js';
+import system from '../platform/system/index.js';
+
+/**
+ * The one place that knows every manifest. The platform's own services register here too, so
+ * navigation, permissions, figures, demo data and jobs are all built by walking this list.
+ * Adding a module is adding its folder and one line here.
+ */
+export const modules: readonly ModuleManifest[] = [system, auth, org, access, audit, figures];
