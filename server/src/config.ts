@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   FAZHI_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   FAZHI_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).default(180),
   FAZHI_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  /** Where attachments are kept; DATA_DIR/files when unset (a temp dir for an in-memory database). */
+  FAZHI_FILES_DIR: z.string().optional(),
   FAZHI_SECURE_COOKIE: bool.default(false),
   FAZHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FAZHI_TRUST_PROXY: bool.default(false),
@@ -48,6 +50,8 @@ export type Config = {
   sessionMaxHours: number;
   auditRetentionDays: number;
   uploadMaxBytes: number;
+  /** attachment store; undefined: DATA_DIR/files, or a temp dir when the database is in memory */
+  filesDir: string | undefined;
   secureCookie: boolean;
   logLevel: string;
   trustProxy: boolean;
@@ -74,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.FAZHI_SESSION_MAX_HOURS,
     auditRetentionDays: e.FAZHI_AUDIT_RETENTION_DAYS,
     uploadMaxBytes: e.FAZHI_UPLOAD_MAX_MB * 1024 * 1024,
+    filesDir: e.FAZHI_FILES_DIR ? path.resolve(e.FAZHI_FILES_DIR) : undefined,
     secureCookie: e.FAZHI_SECURE_COOKIE,
     logLevel: e.FAZHI_LOG_LEVEL,
     trustProxy: e.FAZHI_TRUST_PROXY,

@@ -1,7 +1,11 @@
+import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/database.js';
 import { AuthService } from './auth/service.js';
+import { calendarServiceFor, type CalendarService } from './calendar/service.js';
+import { FilesService } from './files/service.js';
+import { BlobStore } from './files/store.js';
 import { FigureRegistry } from './figures/registry.js';
 import type { ModuleManifest, PermissionDef } from './manifest.js';
 import { FieldCrypto, loadFieldKey } from './privacy/field-crypto.js';
@@ -16,7 +20,9 @@ export interface Platform {
   permissions: ReadonlyMap<string, PermissionDef>;
   figures: FigureRegistry;
   auth: AuthService;
+  calendar: CalendarService;
   fieldCrypto: FieldCrypto;
+  files: FilesService;
 }
 
 export function createPlatform(
@@ -41,6 +47,14 @@ export function createPlatform(
     permissions,
     figures: new FigureRegistry(modules),
     auth: new AuthService(database.db, config),
+    calendar: calendarServiceFor(database.db),
     fieldCrypto: new FieldCrypto(loadFieldKey(config.fieldKeyHex, isMemory ? undefined : config.dataDir)),
+    files: new FilesService(
+      database.db,
+      // An in-memory database keeps its attachments in a temp dir, never in a real DATA_DIR.
+      new BlobStore(config.filesDir ?? (isMemory ? undefined : path.join(config.dataDir, 'files'))),
+      config.uploadMaxBytes,
+      modules,
+    ),
   };
 }

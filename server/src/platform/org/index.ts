@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { defineModule } from '../manifest.js';
 import { loadOrgDemo } from './demo.js';
 import { orgFigures } from './figures.js';
 import { orgRoutes } from './routes.js';
+import { orgUnits } from './schema.js';
 import { P } from './service.js';
 
 export default defineModule({
@@ -30,6 +32,21 @@ export default defineModule({
   routes: orgRoutes,
   figures: orgFigures,
   demo: { order: 0, load: loadOrgDemo },
+  fileOwners: {
+    // A unit's own attachments (establishment document, 三定 provisions…).
+    'org.unit': {
+      readPermission: P.unitRead,
+      writePermission: P.unitManage,
+      async unitPathOf(db, ownerId) {
+        if (!/^\d{1,9}$/.test(ownerId)) return null;
+        const [u] = await db
+          .select({ path: orgUnits.path })
+          .from(orgUnits)
+          .where(eq(orgUnits.id, Number(ownerId)));
+        return u?.path ?? null;
+      },
+    },
+  },
   nav: [
     { path: '/admin/units', key: 'nav.units', label: '组织机构', permission: P.unitRead, group: 'admin' },
     { path: '/admin/users', key: 'nav.users', label: '用户管理', permission: P.userRead, group: 'admin' },

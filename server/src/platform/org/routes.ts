@@ -17,9 +17,10 @@ import {
   UuidParam,
   VoidBody,
 } from './contract.js';
+import { orgImportRoutes } from './import.js';
 import { OrgService, P } from './service.js';
 
-export function orgRoutes(app: App, platform: Platform) {
+export async function orgRoutes(app: App, platform: Platform) {
   const org = new OrgService(platform.db, platform.fieldCrypto, (id) => platform.auth.invalidateUser(id));
   const tags = ['org'];
 
@@ -153,4 +154,6 @@ export function orgRoutes(app: App, platform: Platform) {
     },
     (req) => org.setActive(req.ctx, req.params.id, true, null),
   );
+
+  await orgImportRoutes(app, platform, org);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { inTx, type RequestContext } from '../../db/tx.js';
+import { inTx, type RequestContext, type Tx } from '../../db/tx.js';
 import { inScope, type Actor } from '../access/actor.js';
 import { roleGrants } from '../access/schema.js';
 import { diffOf, snapshotOf } from '../audit/diff.js';
@@ -87,36 +87,40 @@ export class OrgService {
   }
 
   async createUnit(ctx: RequestContext, input: CreateUnit): Promise<Unit> {
-    return inTx(this.db, ctx, async (t) => {
-      const parent = await this.getUnit(t.db, ctx.actor, input.parentId, P.unitManage).catch(() => {
-        throw badInput('parentId', `上级单位 ${input.parentId} 不存在或不在您的管理范围内`);
-      });
-      const divisionCode = input.divisionCode ?? parent.divisionCode;
-      await this.checkDivisionUnder(t.db, parent.divisionCode, divisionCode);
-      await this.assertNameFree(t.db, input.parentId, input.name);
-      const [row] = await t.db
-        .insert(orgUnits)
-        .values({
-          name: input.name,
-          shortName: input.shortName ?? null,
-          kind: input.kind,
-          divisionCode,
-          parentId: parent.id,
-          path: `pending:${randomUUID()}`,
-          creditCode: input.creditCode ?? null,
-          sort: input.sort,
-        })
-        .returning();
-      const path = `${parent.path}${row!.id}/`;
-      await t.db.update(orgUnits).set({ path }).where(eq(orgUnits.id, row!.id));
-      t.audit({
-        action: 'org.unit.create',
-        entity: 'org.unit',
-        entityId: row!.id,
-        diff: snapshotOf({ ...row!, path }),
-      });
-      return this.getUnit(t.db, ctx.actor, row!.id, P.unitManage);
+    return inTx(this.db, ctx, (t) => this.createUnitIn(t, input));
+  }
+
+  /** createUnit inside a transaction the caller holds (Excel import: all rows or none). */
+  async createUnitIn(t: Tx, input: CreateUnit): Promise<Unit> {
+    const ctx = t.ctx;
+    const parent = await this.getUnit(t.db, ctx.actor, input.parentId, P.unitManage).catch(() => {
+      throw badInput('parentId', `上级单位 ${input.parentId} 不存在或不在您的管理范围内`);
     });
+    const divisionCode = input.divisionCode ?? parent.divisionCode;
+    await this.checkDivisionUnder(t.db, parent.divisionCode, divisionCode);
+    await this.assertNameFree(t.db, input.parentId, input.name);
+    const [row] = await t.db
+      .insert(orgUnits)
+      .values({
+        name: input.name,
+        shortName: input.shortName ?? null,
+        kind: input.kind,
+        divisionCode,
+        parentId: parent.id,
+        path: `pending:${randomUUID()}`,
+        creditCode: input.creditCode ?? null,
+        sort: input.sort,
+      })
+      .returning();
+    const path = `${parent.path}${row!.id}/`;
+    await t.db.update(orgUnits).set({ path }).where(eq(orgUnits.id, row!.id));
+    t.audit({
+      action: 'org.unit.create',
+      entity: 'org.unit',
+      entityId: row!.id,
+      diff: snapshotOf({ ...row!, path }),
+    });
+    return this.getUnit(t.db, ctx.actor, row!.id, P.unitManage);
   }
 
   private async assertNameFree(db: Db, parentId: number, name: string, exceptId?: number) {
@@ -330,32 +334,42 @@ export class OrgService {
     mustChange = true,
   ) {
     const passwordHash = await hashPassword(password);
-    return inTx(this.db, ctx, async (t) => {
-      await this.requireUnitInScope(t.db, ctx.actor, input.unitId, 'unitId');
-      const [dup] = await t.db
-        .select({ id: users.id })
-        .from(users)
-        .where(sql`lower(${users.username}) = lower(${input.username})`);
-      if (dup)
-        throw new DomainError(409, 'DUPLICATE_USERNAME', `用户名 ${input.username} 已被使用`, {
-          errors: [{ field: 'username', message: '用户名已被使用' }],
-        });
-      const [row] = await t.db
-        .insert(users)
-        .values({
-          username: input.username,
-          displayName: input.displayName,
-          unitId: input.unitId,
-          phoneEnc: this.crypto.encryptOptional(input.phone),
-          passwordHash,
-          mustChangePassword: mustChange,
-        })
-        .returning();
-      t.audit({ action: 'org.user.create', entity: 'org.user', entityId: row!.id, diff: snapshotOf(row!) });
-      const [rowView] = await this.userSelect(t.db).where(eq(users.id, row!.id));
-      const [view] = await this.present(t.db, [rowView!], false);
-      return { user: view!, initialPassword: password };
-    });
+    return inTx(this.db, ctx, (t) => this.createUserIn(t, input, passwordHash, password, mustChange));
+  }
+
+  /** createUser inside a transaction the caller holds, with the password already hashed. */
+  async createUserIn(
+    t: Tx,
+    input: CreateUser,
+    passwordHash: string,
+    password: string,
+    mustChange = true,
+  ): Promise<{ user: UserView; initialPassword: string }> {
+    const ctx = t.ctx;
+    await this.requireUnitInScope(t.db, ctx.actor, input.unitId, 'unitId');
+    const [dup] = await t.db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.username}) = lower(${input.username})`);
+    if (dup)
+      throw new DomainError(409, 'DUPLICATE_USERNAME', `用户名 ${input.username} 已被使用`, {
+        errors: [{ field: 'username', message: '用户名已被使用' }],
+      });
+    const [row] = await t.db
+      .insert(users)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        unitId: input.unitId,
+        phoneEnc: this.crypto.encryptOptional(input.phone),
+        passwordHash,
+        mustChangePassword: mustChange,
+      })
+      .returning();
+    t.audit({ action: 'org.user.create', entity: 'org.user', entityId: row!.id, diff: snapshotOf(row!) });
+    const [rowView] = await this.userSelect(t.db).where(eq(users.id, row!.id));
+    const [view] = await this.present(t.db, [rowView!], false);
+    return { user: view!, initialPassword: password };
   }
 
   async updateUser(ctx: RequestContext, id: string, patch: UpdateUser): Promise<UserView> {
