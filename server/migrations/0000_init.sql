@@ -134,6 +134,47 @@ CREATE TABLE "calendar_years" (
 	"source" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "activities" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" integer NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"date" date NOT NULL,
+	"place" text NOT NULL,
+	"organiser_unit_id" integer NOT NULL,
+	"language" text NOT NULL,
+	"participants" integer,
+	"sessions" integer,
+	"quantity" integer,
+	"laws" text[] DEFAULT '{}'::text[] NOT NULL,
+	"photo_file_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"note" text,
+	"voided_at" timestamp with time zone,
+	"voided_reason" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "activities_participants_ck" CHECK ("activities"."participants" is null or "activities"."participants" >= 0),
+	CONSTRAINT "activities_sessions_ck" CHECK ("activities"."sessions" is null or "activities"."sessions" >= 1),
+	CONSTRAINT "activities_quantity_ck" CHECK ("activities"."quantity" is null or "activities"."quantity" >= 1)
+);
+--> statement-breakpoint
+CREATE TABLE "activity_attendance" (
+	"activity_id" uuid NOT NULL,
+	"unit_id" integer NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "activity_attendance_activity_id_unit_id_pk" PRIMARY KEY("activity_id","unit_id"),
+	CONSTRAINT "activity_attendance_count_ck" CHECK ("activity_attendance"."count" >= 1)
+);
+--> statement-breakpoint
+CREATE TABLE "activity_materials" (
+	"activity_id" uuid NOT NULL,
+	"material_kind" text NOT NULL,
+	"quantity" integer NOT NULL,
+	CONSTRAINT "activity_materials_activity_id_material_kind_pk" PRIMARY KEY("activity_id","material_kind"),
+	CONSTRAINT "activity_materials_quantity_ck" CHECK ("activity_materials"."quantity" >= 1)
+);
+--> statement-breakpoint
 ALTER TABLE "org_units" ADD CONSTRAINT "org_units_division_code_divisions_code_fk" FOREIGN KEY ("division_code") REFERENCES "public"."divisions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -146,6 +187,12 @@ ALTER TABLE "files" ADD CONSTRAINT "files_uploaded_by_users_id_fk" FOREIGN KEY (
 ALTER TABLE "calendar_days" ADD CONSTRAINT "calendar_days_division_code_divisions_code_fk" FOREIGN KEY ("division_code") REFERENCES "public"."divisions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calendar_days" ADD CONSTRAINT "calendar_days_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calendar_years" ADD CONSTRAINT "calendar_years_division_code_divisions_code_fk" FOREIGN KEY ("division_code") REFERENCES "public"."divisions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "activities" ADD CONSTRAINT "activities_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "activities" ADD CONSTRAINT "activities_organiser_unit_id_org_units_id_fk" FOREIGN KEY ("organiser_unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "activities" ADD CONSTRAINT "activities_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "activity_attendance" ADD CONSTRAINT "activity_attendance_activity_id_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."activities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "activity_attendance" ADD CONSTRAINT "activity_attendance_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "activity_materials" ADD CONSTRAINT "activity_materials_activity_id_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."activities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "divisions_path_idx" ON "divisions" USING btree ("path" text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "org_units_path_uq" ON "org_units" USING btree ("path");--> statement-breakpoint
 CREATE INDEX "org_units_path_pattern_idx" ON "org_units" USING btree ("path" text_pattern_ops);--> statement-breakpoint
@@ -164,4 +211,8 @@ CREATE INDEX "files_owner_idx" ON "files" USING btree ("owner_entity","owner_id"
 CREATE INDEX "files_sm3_idx" ON "files" USING btree ("sm3");--> statement-breakpoint
 CREATE UNIQUE INDEX "calendar_days_division_day_uq" ON "calendar_days" USING btree (coalesce("division_code", ''),"day");--> statement-breakpoint
 CREATE INDEX "calendar_days_day_idx" ON "calendar_days" USING btree ("day");--> statement-breakpoint
-CREATE UNIQUE INDEX "calendar_years_division_year_uq" ON "calendar_years" USING btree (coalesce("division_code", ''),"year");
+CREATE UNIQUE INDEX "calendar_years_division_year_uq" ON "calendar_years" USING btree (coalesce("division_code", ''),"year");--> statement-breakpoint
+CREATE INDEX "activities_date_idx" ON "activities" USING btree ("date");--> statement-breakpoint
+CREATE INDEX "activities_unit_date_idx" ON "activities" USING btree ("unit_id","date");--> statement-breakpoint
+CREATE INDEX "activities_kind_date_idx" ON "activities" USING btree ("kind","date");--> statement-breakpoint
+CREATE INDEX "activity_attendance_unit_idx" ON "activity_attendance" USING btree ("unit_id");

@@ -8,3 +8,4 @@ export * from '../platform/auth/schema.js';
 export * from '../platform/audit/schema.js';
 export * from '../platform/files/schema.js';
 export * from '../platform/calendar/schema.js';
+export * from '../modules/activities/schema.js';

@@ -1,7 +1,10 @@
 import access from '../platform/access/index.js';
+import activities from './activities/index.js';
 import audit from '../platform/audit/index.js';
 import auth from '../platform/auth/index.js';
+import calendar from '../platform/calendar/index.js';
 import figures from '../platform/figures/index.js';
+import files from '../platform/files/index.js';
 import type { ModuleManifest } from '../platform/manifest.js';
 import org from '../platform/org/index.js';
 import system from '../platform/system/index.js';
@@ -11,4 +14,14 @@ import system from '../platform/system/index.js';
  * navigation, permissions, figures, demo data and jobs are all built by walking this list.
  * Adding a module is adding its folder and one line here.
  */
-export const modules: readonly ModuleManifest[] = [system, auth, org, access, audit, figures];
+export const modules: readonly ModuleManifest[] = [
+  system,
+  auth,
+  org,
+  access,
+  audit,
+  figures,
+  calendar,
+  files,
+  activities,
+];
