@@ -23,6 +23,25 @@ export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export const PORTAL_RATE = { max: 60, timeWindow: '1 minute' };
 export const PORTAL_BODY_LIMIT = 256 * 1024;
 
+/** A registered route as the route-walk test reads it: method, url and declared permission. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: string | undefined;
+}
+const routeTables = new WeakMap<object, { method: string | string[]; url: string; config?: unknown }[]>();
+
+/** Every route the app registered (HEAD twins included), read after `ready()`. */
+export function routeTable(app: App): RouteEntry[] {
+  return (routeTables.get(app) ?? []).flatMap((r) =>
+    [r.method].flat().map((method) => ({
+      method,
+      url: r.url,
+      permission: (r.config as { permission?: string } | undefined)?.permission,
+    })),
+  );
+}
+
 export interface BuildOptions {
   config: Config;
   database: Database;
@@ -45,6 +64,11 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; platform
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   const platform = createPlatform(config, database, modules, app.log as FastifyBaseLogger);
+
+  // Kept by reference: the hooks below fill in defaults (permission, limits) on the same objects.
+  const registered: { method: string | string[]; url: string; config?: unknown }[] = [];
+  routeTables.set(app, registered);
+  app.addHook('onRoute', (route) => void registered.push(route));
 
   // Before the rate limiter registers its own onRoute hook, so the limits below are seen by it.
   app.addHook('onRoute', (route) => {
@@ -74,8 +98,9 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; platform
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // After registerHttp, so its onRoute guard sees the docs routes and declares them public.
   await registerHttp(app, platform);
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () =>
     app.swagger(),
   );

@@ -124,8 +124,13 @@ export class AccessService {
         .from(orgUnits)
         .where(and(eq(orgUnits.id, input.unitId), inScope(orgUnits.path, ctx.actor.scopes(P.grantManage))));
       if (!unit) throw badInput('unitId', `单位 ${input.unitId} 不存在或不在您的授权范围内`);
-      const [user] = await t.db.select().from(users).where(eq(users.id, input.userId));
-      if (!user) throw notFound('用户', input.userId);
+      // The user must sit in the grantor's scope too: no reaching into another unit's accounts.
+      const [user] = await t.db
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+        .where(and(eq(users.id, input.userId), inScope(orgUnits.path, ctx.actor.scopes(P.grantManage))));
+      if (!user) throw badInput('userId', `用户 ${input.userId} 不存在或不在您的授权范围内`);
       const [role] = await t.db.select().from(roles).where(eq(roles.code, input.roleCode));
       if (!role) throw badInput('roleCode', `角色 ${input.roleCode} 不存在`);
       const [row] = await t.db.insert(roleGrants).values(input).returning();

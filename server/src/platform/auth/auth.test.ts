@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { query } from '../../db/database.js';
 import { backends, testApp, type TestApp } from '../../test/harness.js';
 
 describe.each(backends())('auth on %s', (kind) => {
@@ -42,10 +43,10 @@ describe.each(backends())('auth on %s', (kind) => {
     const right = await c.post('/api/auth/login', { username: 'jiaoyu', password: 'Fazhi@2023' });
     expect(right.statusCode).toBe(423);
     expect(right.json().code).toBe('ACCOUNT_LOCKED');
-    const [u] = (await t.database.db.execute(sql`select locked_until from users where username = 'jiaoyu'`))
-      .rows as {
-      locked_until: Date;
-    }[];
+    const [u] = await query<{ locked_until: Date }>(
+      t.database.db,
+      sql`select locked_until from users where username = 'jiaoyu'`,
+    );
     const minutes = (new Date(u!.locked_until).getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);

@@ -107,9 +107,21 @@ export class AuthService {
         `用户名或密码错误（再失败 ${MAX_FAILURES - failures} 次将锁定账号）`,
       );
     }
+    // The audit row of a successful login names the person, not the system.
+    const signingIn = Actor.user(
+      {
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        unitId: u.unitId,
+        unitPath: '',
+        mustChangePassword: u.mustChangePassword,
+      },
+      [],
+    );
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    await inTx(this.db, { ...ctx, actor: Actor.system }, async (t) => {
+    await inTx(this.db, { ...ctx, actor: signingIn }, async (t) => {
       await t.db
         .update(users)
         .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date(now) })

@@ -15,7 +15,9 @@ const echo = defineModule({
   portalRoutes(app) {
     app.post(
       '/api/public/echo',
-      { schema: { body: z.object({ text: z.string() }), response: { 200: z.object({ length: z.number() }) } } },
+      {
+        schema: { body: z.object({ text: z.string() }), response: { 200: z.object({ length: z.number() }) } },
+      },
       (req) => ({ length: req.body.text.length }),
     );
   },
@@ -27,7 +29,12 @@ describe.each(backends())('public portal limits on %s', (kind) => {
   let database: Database;
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    ({ app } = await buildApp({ config: testConfig(), database, modules: [...modules, echo], serveWeb: false }));
+    ({ app } = await buildApp({
+      config: testConfig(),
+      database,
+      modules: [...modules, echo],
+      serveWeb: false,
+    }));
     await app.ready();
   });
   afterAll(async () => {
@@ -38,11 +45,20 @@ describe.each(backends())('public portal limits on %s', (kind) => {
   it('serves portal routes without login and lists the pages modules register', async () => {
     const r = await app.inject({ method: 'GET', url: '/api/public/pages' });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toContainEqual({ path: '/portal/echo', key: 'portal.echo', label: '回声', module: 'echo' });
+    expect(r.json()).toContainEqual({
+      path: '/portal/echo',
+      key: 'portal.echo',
+      label: '回声',
+      module: 'echo',
+    });
   });
 
   it('refuses a portal body over 256 KiB with a problem naming the cause', async () => {
-    const r = await app.inject({ method: 'POST', url: '/api/public/echo', payload: { text: 'x'.repeat(300 * 1024) } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/public/echo',
+      payload: { text: 'x'.repeat(300 * 1024) },
+    });
     expect(r.statusCode).toBe(413);
     expect(r.json().code).toBe('TOO_LARGE');
     const ok = await app.inject({ method: 'POST', url: '/api/public/echo', payload: { text: '扎西德勒' } });
