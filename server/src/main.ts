@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { DataDirLockedError } from './db/lock.js';
+import { BackupError, backup, keyAdvice, restore } from './db/backup.js';
 import { buildApp } from './app.js';
 import { verifyAudit } from './platform/audit/chain.js';
 import { prepare } from './platform/bootstrap.js';
@@ -17,7 +18,8 @@ const usage = `用法 (usage): fazhi <command>
   demo             向空数据库载入索县2023演示数据
   audit verify     校验审计日志哈希链
   openapi [file]   输出 OpenAPI 文档
-  backup <dir>     备份数据库与附件到目录
+  backup <dir> [--include-key]
+                   备份数据库与附件到目录（PostgreSQL 可在线备份；PGlite 须先停止服务）
   restore <dir>    从备份目录恢复到空数据库`;
 
 async function main(argv: string[]) {
@@ -89,6 +91,43 @@ async function main(argv: string[]) {
       }
       return;
     }
+    case 'backup':
+    case 'restore': {
+      const dir = rest.find((a) => !a.startsWith('--'));
+      if (!dir) throw new Error(usage);
+      let database;
+      try {
+        database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      } catch (e) {
+        if (e instanceof DataDirLockedError)
+          throw new BackupError(`${e.message}\n嵌入式数据库（PGlite）备份、恢复前须先停止 Fazhi 服务。`);
+        throw e;
+      }
+      try {
+        const keyOpts = { dataDir: config.dataDir, fieldKeyHex: config.fieldKeyHex };
+        if (cmd === 'backup') {
+          const m = await backup(database, dir, { ...keyOpts, includeKey: rest.includes('--include-key') });
+          const rows = m.tables.reduce((n, t) => n + t.rows, 0);
+          console.log(
+            `备份完成：${dir}（${database.kind}，版本 ${m.migration ?? '无'}，${m.tables.length} 张表 ${rows} 行，附件 ${m.files.count} 个）`,
+          );
+          console.log(
+            m.includesKey
+              ? '备份中含字段加密密钥 field.key：请像保管密码一样保管此备份。'
+              : '备份不含字段加密密钥：恢复时须另行提供原 DATA_DIR/field.key 或 FAZHI_FIELD_KEY，否则加密的手机号、身份证号无法解密（可用 --include-key 一并备份）。',
+          );
+        } else {
+          const r = await restore(database, dir, keyOpts);
+          console.log(
+            `恢复完成：${r.rows} 行，附件 ${r.files.count} 个，来自 ${r.manifest.backend} 备份（${r.manifest.createdAt}）`,
+          );
+          if (keyAdvice[r.key]) console.log(keyAdvice[r.key]);
+        }
+      } finally {
+        await database.close();
+      }
+      return;
+    }
     case 'help':
     case '--help':
       return console.log(usage);
@@ -108,7 +147,8 @@ function printDemoAccounts(password: string, ms?: number) {
 }
 
 main(process.argv.slice(2)).catch((e) => {
-  if (e instanceof ConfigError || e instanceof DataDirLockedError) console.error(e.message);
+  if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof BackupError)
+    console.error(e.message);
   else console.error(e instanceof Error ? (e.stack ?? e.message) : e);
   process.exit(1);
 });

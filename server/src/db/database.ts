@@ -52,6 +52,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 async function openPostgres(url: string, max: number): Promise<Database> {
   // Dates and instants are compared in Beijing time, whatever the server's own setting.
   const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=Asia/Shanghai' });
+  // An idle connection the server ends (restart, failover, drop … with force) is dropped by the
+  // pool and replaced on next use; unhandled, the pool's 'error' event would end the process.
+  let closing = false;
+  pool.on('error', (err) => {
+    if (!closing) process.emitWarning(`PostgreSQL 空闲连接已断开：${err.message}`);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await pool.query('select 1');
   return {
@@ -60,7 +66,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     pool,
     migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder }),
     migrationVersion: () => readMigrationVersion(db),
-    close: () => pool.end(),
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
   };
 }
 
