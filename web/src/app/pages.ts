@@ -1,0 +1,16 @@
+import { lazy, type ComponentType } from 'react';
+
+/**
+ * The pages this web app knows, by path. Which of them a user reaches comes from GET /api/nav;
+ * a nav entry without a page here shows a "being built" placeholder.
+ */
+export const pages: { path: string; Page: ComponentType }[] = [
+  { path: '/', Page: lazy(() => import('../pages/HomePage')) },
+  { path: '/admin/units', Page: lazy(() => import('../pages/admin/UnitsPage')) },
+  { path: '/admin/users', Page: lazy(() => import('../pages/admin/UsersPage')) },
+  { path: '/admin/roles', Page: lazy(() => import('../pages/admin/RolesPage')) },
+  { path: '/admin/audit', Page: lazy(() => import('../pages/admin/AuditPage')) },
+  { path: '/figures', Page: lazy(() => import('../pages/FiguresPage')) },
+  { path: '/admin/calendar', Page: lazy(() => import('../pages/calendar/CalendarPage')) },
+  { path: '/calendar/deadline', Page: lazy(() => import('../pages/calendar/DeadlinePage')) },
+];

@@ -1,0 +1,33 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../api/types';
+import bo from './bo.json';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+export const locales: Locale[] = ['zh-CN', 'en', 'bo'];
+const STORAGE_KEY = 'fazhi.locale';
+
+export function isLocale(v: unknown): v is Locale {
+  return typeof v === 'string' && (locales as string[]).includes(v);
+}
+
+/** The language chosen on this browser (before sign-in, or on the public portal). */
+export function storedLocale(fallback: Locale = 'zh-CN'): Locale {
+  const v = localStorage.getItem(STORAGE_KEY);
+  return isLocale(v) ? v : fallback;
+}
+
+export function storeLocale(l: Locale) {
+  localStorage.setItem(STORAGE_KEY, l);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en }, bo: { translation: bo } },
+  lng: storedLocale(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export default i18n;
