@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -64,7 +65,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     kind: 'postgres',
     db,
     pool,
-    migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder }),
+    migrate: async () => {
+      await prepareExtensions(db);
+      await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
+    },
     migrationVersion: () => readMigrationVersion(db),
     close: () => {
       closing = true;
@@ -80,6 +84,8 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File
     const client = await PGlite.create({
       dataDir: dataDir ? path.join(dataDir, 'pg') : undefined,
       loadDataDir,
+      // PGlite loads an extension only when it is passed at every open.
+      extensions: { pg_trgm },
     });
     await client.exec("SET TIME ZONE 'Asia/Shanghai'");
     const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -87,7 +93,10 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File
       kind: 'pglite',
       db,
       pglite: client,
-      migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
+      migrate: async () => {
+        await prepareExtensions(db);
+        await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+      },
       migrationVersion: () => readMigrationVersion(db),
       async close() {
         try {
@@ -103,6 +112,28 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File
   }
 }
 
+/**
+ * Extensions the schema's indexes need, created before the generated migrations run (drizzle-kit does
+ * not emit CREATE EXTENSION). pg_trgm is a trusted extension: a database owner may create it.
+ */
+async function prepareExtensions(db: Db) {
+  await db.execute(sql`create extension if not exists pg_trgm`);
+}
+
+let tags: Map<string, string> | undefined;
+/** drizzle records each migration's journal `when`; the journal names it. Read once: health asks often. */
+function journalTags(): Map<string, string> {
+  if (!tags) {
+    const journal = JSON.parse(
+      fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
+    ) as {
+      entries: { when: number; tag: string }[];
+    };
+    tags = new Map(journal.entries.map((e) => [String(e.when), e.tag]));
+  }
+  return tags;
+}
+
 async function readMigrationVersion(db: Db): Promise<string | null> {
   try {
     const [row] = await query<{ created_at: string }>(
@@ -110,13 +141,7 @@ async function readMigrationVersion(db: Db): Promise<string | null> {
       sql`select created_at::text from drizzle.__drizzle_migrations order by created_at desc limit 1`,
     );
     if (!row) return null;
-    // drizzle records the journal's `when`; the journal names the migration.
-    const journal = JSON.parse(
-      fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
-    ) as {
-      entries: { when: number; tag: string }[];
-    };
-    return journal.entries.find((e) => String(e.when) === row.created_at)?.tag ?? row.created_at;
+    return journalTags().get(row.created_at) ?? row.created_at;
   } catch {
     return null;
   }

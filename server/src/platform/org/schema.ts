@@ -99,5 +99,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
     index('users_unit_idx').on(t.unitId),
+    // Name search (ilike '%…%') on 100k users is a sequential scan without trigram indexes (bench/).
+    index('users_username_trgm_idx').using('gin', t.username.op('gin_trgm_ops')),
+    index('users_display_name_trgm_idx').using('gin', t.displayName.op('gin_trgm_ops')),
   ],
 );

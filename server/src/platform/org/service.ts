@@ -199,22 +199,21 @@ export class OrgService {
 
   // ——— users ———
 
+  private readonly userColumns = {
+    id: users.id,
+    username: users.username,
+    displayName: users.displayName,
+    unitId: users.unitId,
+    unitName: orgUnits.name,
+    phoneEnc: users.phoneEnc,
+    mustChangePassword: users.mustChangePassword,
+    lockedUntil: users.lockedUntil,
+    lastLoginAt: users.lastLoginAt,
+    active: users.active,
+  };
+
   private userSelect(db: Db) {
-    return db
-      .select({
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        unitId: users.unitId,
-        unitName: orgUnits.name,
-        phoneEnc: users.phoneEnc,
-        mustChangePassword: users.mustChangePassword,
-        lockedUntil: users.lockedUntil,
-        lastLoginAt: users.lastLoginAt,
-        active: users.active,
-      })
-      .from(users)
-      .innerJoin(orgUnits, eq(orgUnits.id, users.unitId));
+    return db.select(this.userColumns).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId));
   }
 
   private async present(
@@ -279,21 +278,28 @@ export class OrgService {
       f.sort.replace('-', '') as 'username'
     ];
     const order = f.sort.startsWith('-') ? desc(col) : asc(col);
-    const [rows, [count]] = await Promise.all([
-      this.userSelect(this.db)
-        .where(and(...where))
-        .orderBy(order, asc(users.id))
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize),
-      this.db
+    // One round trip: the page and, by a window count, the total of the filtered set.
+    const rows = await this.db
+      .select({ ...this.userColumns, total: sql<number>`(count(*) over ())::int` })
+      .from(users)
+      .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+      .where(and(...where))
+      .orderBy(order, asc(users.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize);
+    let total = rows[0]?.total;
+    if (total === undefined) {
+      // a page past the end has no row to carry the count
+      const [c] = await this.db
         .select({ n: sql<number>`count(*)::int` })
         .from(users)
         .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
-        .where(and(...where)),
-    ]);
+        .where(and(...where));
+      total = c!.n;
+    }
     return {
       items: await this.present(this.db, rows, false),
-      total: count!.n,
+      total,
       page: f.page,
       pageSize: f.pageSize,
     };
