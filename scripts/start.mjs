@@ -1,5 +1,5 @@
 // `npm start`: build the web app when it is missing or older than its sources, then serve.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -21,7 +21,7 @@ if (stale) {
   const b = spawnSync('npm', ['run', 'build', '-w', 'web'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
-const r = spawnSync(
+const server = spawn(
   process.execPath,
   [
     '--import',
@@ -31,4 +31,6 @@ const r = spawnSync(
   ],
   { cwd: root, stdio: 'inherit' },
 );
-process.exit(r.status ?? 1);
+// Pass stop signals on, so the server drains, closes the database and releases the data-dir lock.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
