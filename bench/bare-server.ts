@@ -8,7 +8,8 @@ import pg from 'pg';
  */
 export const USERS_PAGE_SQL = `
 select u.id, u.username, u.display_name, u.unit_id, o.name as unit_name, u.phone_enc,
-       u.must_change_password, u.locked_until, u.last_login_at, u.active
+       u.must_change_password, u.locked_until, u.last_login_at, u.active,
+       (count(*) over ())::int as total
   from users u join org_units o on o.id = u.unit_id
  where o.path like $1 and u.active = true and (u.username ilike $2 or u.display_name ilike $2)
  order by u.last_login_at desc, u.id asc
@@ -36,14 +37,15 @@ export async function startBare(databaseUrl: string, scopePath: string, poolSize
     const page = Number(req.query.page ?? 1);
     const pageSize = Number(req.query.pageSize ?? 20);
     const params = [`${scopePath}%`, `%${req.query.q ?? ''}%`];
-    const [rows, count] = await Promise.all([
-      pool.query(USERS_PAGE_SQL, [...params, pageSize, (page - 1) * pageSize]),
-      pool.query<{ n: number }>(USERS_COUNT_SQL, params),
-    ]);
+    // As the real route: one query for the page and its total; the count alone only past the end.
+    const rows = await pool.query(USERS_PAGE_SQL, [...params, pageSize, (page - 1) * pageSize]);
+    const total = rows.rows.length
+      ? (rows.rows[0] as { total: number }).total
+      : (await pool.query<{ n: number }>(USERS_COUNT_SQL, params)).rows[0]!.n;
     const grants = rows.rows.length
       ? (await pool.query(GRANTS_SQL, [rows.rows.map((r: { id: string }) => r.id)])).rows
       : [];
-    return { items: rows.rows, grants, total: count.rows[0]!.n, page, pageSize };
+    return { items: rows.rows, grants, total, page, pageSize };
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -310,41 +310,7 @@ async function benchPostgres() {
       'bare Fastify + pg, same SQL',
       `${bare.url}/users?page=1&pageSize=20&q=bench12`,
     );
-    // Experiment, not part of the schema: what trigram indexes do for the contains-filter (see docs).
-    const trgm = await admin(async (c) => {
-      const [row] = (await c.query(`select 1 from pg_available_extensions where name = 'pg_trgm'`)).rows;
-      return Boolean(row);
-    });
-    if (trgm) {
-      await bare.pool.query('create extension if not exists pg_trgm');
-      await bare.pool.query(
-        'create index bench_users_username_trgm on users using gin (username gin_trgm_ops)',
-      );
-      await bare.pool.query(
-        'create index bench_users_display_trgm on users using gin (display_name gin_trgm_ops)',
-      );
-      await bare.pool.query('analyze users');
-      await drive(
-        'PostgreSQL + pg_trgm',
-        'bare Fastify + pg, same SQL',
-        `${bare.url}/users?page=1&pageSize=20&q=bench12`,
-        {},
-        [50],
-      );
-    }
     await bare.close();
-    if (trgm) {
-      const again = await startServer(config({ dataDir, databaseUrl: url }), { jobs: false });
-      const c2 = await login(again.url);
-      await drive(
-        'PostgreSQL + pg_trgm',
-        `GET ${USERS_PATH} (as ${AS_USER})`,
-        `${again.url}${USERS_PATH}`,
-        { cookie: c2 },
-        [50],
-      );
-      await again.stop();
-    }
     f['start → first 200 (existing database)'] =
       `${((await coldStart({ DATA_DIR: dataDir, DATABASE_URL: url })) / 1000).toFixed(2)} s`;
   } finally {
@@ -381,8 +347,6 @@ function report(totalMs: number): string {
   const bare = loads.find(
     (l) => l.backend === 'PostgreSQL' && l.target.startsWith('bare') && l.connections === 50,
   );
-  const realT = loads.find((l) => l.backend.includes('trgm') && l.target.startsWith('GET /api/org'));
-  const bareT = loads.find((l) => l.backend.includes('trgm') && l.target.startsWith('bare'));
   if (real && bare) {
     const ratio = real.rps / bare.rps;
     lines.push(
@@ -391,12 +355,6 @@ function report(totalMs: number): string {
       '',
     );
   }
-  if (realT && bareT)
-    lines.push(
-      `With trigram indexes (experiment): real / bare at 50 connections **${((realT.rps / bareT.rps) * 100).toFixed(0)} %** ` +
-        `(${Math.round(realT.rps)} / ${Math.round(bareT.rps)} req/s), real p99 ${realT.p99} ms.`,
-      '',
-    );
   lines.push('| back end | measure | value |', '|---|---|---|');
   for (const [b, f] of Object.entries(facts))
     for (const [k, v] of Object.entries(f)) lines.push(`| ${b} | ${k} | ${v} |`);
