@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -16,6 +17,9 @@ import { modules as allModules } from './modules/index.js';
 import { problem, registerHttp } from './platform/http/plugin.js';
 import type { App, ModuleManifest } from './platform/manifest.js';
 import { createPlatform, type Platform } from './platform/platform.js';
+
+// Validation messages a user reads are Chinese by default; contracts override them where a field needs more.
+z.config(z.locales.zhCN());
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 

@@ -9,3 +9,8 @@ export * from '../platform/audit/schema.js';
 export * from '../platform/files/schema.js';
 export * from '../platform/calendar/schema.js';
 export * from '../modules/activities/schema.js';
+export * from '../modules/planning/schema.js';
+export * from '../modules/findings/schema.js';
+export * from '../modules/inspections/schema.js';
+export * from '../modules/accountability/schema.js';
+export * from '../modules/assessment/schema.js';

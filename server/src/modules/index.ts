@@ -1,12 +1,17 @@
 import access from '../platform/access/index.js';
+import accountability from './accountability/index.js';
 import activities from './activities/index.js';
+import assessment from './assessment/index.js';
 import audit from '../platform/audit/index.js';
 import auth from '../platform/auth/index.js';
 import calendar from '../platform/calendar/index.js';
 import figures from '../platform/figures/index.js';
 import files from '../platform/files/index.js';
+import findings from './findings/index.js';
+import inspections from './inspections/index.js';
 import type { ModuleManifest } from '../platform/manifest.js';
 import org from '../platform/org/index.js';
+import planning from './planning/index.js';
 import system from '../platform/system/index.js';
 
 /**
@@ -24,4 +29,9 @@ export const modules: readonly ModuleManifest[] = [
   calendar,
   files,
   activities,
+  findings,
+  inspections,
+  planning,
+  accountability,
+  assessment,
 ];

@@ -10,6 +10,8 @@ import { Client, DEMO_PASSWORD, backends, testApp, type Res, type TestApp } from
 import type { App } from '../manifest.js';
 import { PUBLIC, SESSION } from '../http/plugin.js';
 import { builtinRoles } from './roles.js';
+import { accountabilityScopeCases } from '../../modules/accountability/testing.js';
+import { assessmentScopeCases } from '../../modules/assessment/testing.js';
 
 /**
  * Walks Fastify's whole route table: whatever route a module adds is walked here without anyone
@@ -52,6 +54,29 @@ const scopedByOwner: Record<string, string> = {
   // a regional calendar day belongs to a division; the division-scope check is proved there
   'DELETE /api/calendar/days/:id': 'server/src/platform/calendar/calendar.test.ts',
 };
+
+/** Routes whose by-id scope test lives beside their module (one case per route, outside and inside). */
+const scopeProvedBeside: Record<string, string> = Object.fromEntries(
+  [
+    'GET /api/planning/plans/:id',
+    'PUT /api/planning/plans/:id',
+    'POST /api/planning/plans/:id/void',
+    'POST /api/planning/plans/:id/documents',
+    'GET /api/planning/plans/:id/tasks/export',
+    'POST /api/planning/plans/:id/tasks/import',
+    'GET /api/planning/tasks/:id',
+    'PUT /api/planning/tasks/:id',
+    'POST /api/planning/tasks/:id/void',
+    'POST /api/planning/tasks/:id/progress',
+    'POST /api/planning/progress/:id/review',
+    'GET /api/planning/notices/:id',
+    'POST /api/planning/notices/:id/reply',
+    'POST /api/planning/notices/:id/void',
+    'GET /api/planning/meetings/:id',
+    'PUT /api/planning/meetings/:id',
+    'POST /api/planning/meetings/:id/void',
+  ].map((r) => [r, 'server/src/modules/planning/scope.test.ts']),
+);
 
 /** A client from its own address, so the per-address rate limits of login and password do not interfere. */
 class From extends Client {
@@ -234,10 +259,14 @@ describe.each(backends())('route walk on %s', (kind) => {
       .filter((r) => r.method !== 'HEAD' && r.permission !== PUBLIC && /:\w+/.test(r.url))
       .map(key)
       .sort();
-    const classified = [scopeCases, notUnitOwned, scopedByOwner].flatMap((m) => Object.keys(m));
+    const classified = [scopeCases, notUnitOwned, scopedByOwner, scopeProvedBeside].flatMap((m) =>
+      Object.keys(m),
+    );
     expect(classified.sort()).toEqual(byId);
     const root = fileURLToPath(new URL('../../../../', import.meta.url));
-    const missing = Object.values(scopedByOwner).filter((f) => !fs.existsSync(path.join(root, f)));
+    const missing = [...Object.values(scopedByOwner), ...Object.values(scopeProvedBeside)].filter(
+      (f) => !fs.existsSync(path.join(root, f)),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -254,6 +283,9 @@ describe.each(backends())('route walk on %s', (kind) => {
     'org.user.manage',
     'org.user.personal',
     'access.grant.manage',
+    'findings.manage',
+    'inspections.read',
+    'inspections.manage',
   ];
   interface Fixture {
     yala: Client;
@@ -299,7 +331,235 @@ describe.each(backends())('route walk on %s', (kind) => {
     outside(f: Fixture): Promise<void>;
     inside(f: Fixture): Promise<void>;
   }
+  // findings and inspections: the county office opens a record for a unit; its state is read back from the db
+  const openFindingFor = async (unitId: number, steps: ('measures' | 'submit' | 'close')[] = []) => {
+    const office = clients.get('office')!;
+    const made = await office.post('/api/findings', {
+      unitId,
+      title: '学法台账不完整',
+      foundOn: '2023-06-01',
+      dueOn: '2023-07-01',
+    });
+    expect(made.statusCode, made.body).toBe(200);
+    const id = made.json<{ id: string }>().id;
+    for (const step of steps) {
+      const r =
+        step === 'measures'
+          ? await office.put(`/api/findings/${id}/measures`, { measures: '补齐台账并建立月查制度' })
+          : step === 'submit'
+            ? await office.post(`/api/findings/${id}/submit`, {})
+            : await office.post(`/api/findings/${id}/verify`, { outcome: 'closed' });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    return id;
+  };
+  const findingRow = async (id: string) =>
+    (
+      await query<{ state: string; voided_reason: string | null }>(
+        t.database.db,
+        sql`select (select e.state from finding_events e where e.finding_id = f.id order by e.seq desc limit 1) as state,
+          f.voided_reason from findings f where f.id = ${id}`,
+      )
+    )[0]!;
+  const roundFor = async (c: Client, unitId: number) => {
+    const r = await c.post('/api/inspections', {
+      unitId,
+      title: '乡镇法治建设督察',
+      year: 2023,
+      kind: 'regular',
+      targetUnitIds: [unitId],
+      methods: ['听取汇报'],
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json<{ id: string }>().id;
+  };
+  const inspectionAction = (unitId: number) => ({
+    date: '2023-06-15',
+    place: '会议室',
+    method: '听取汇报',
+    participants: '次仁、扎西',
+    targetUnitId: unitId,
+  });
+  const countOf = async (table: 'inspection_actions' | 'inspection_feedback_items', roundId: string) =>
+    (
+      await query<{ n: number }>(
+        t.database.db,
+        sql`select count(*)::int as n from ${sql.raw(table)} where round_id = ${roundId}`,
+      )
+    )[0]!.n;
+  const roundVoided = async (id: string) =>
+    (
+      await query<{ v: boolean }>(
+        t.database.db,
+        sql`select voided_at is not null as v from inspection_rounds where id = ${id}`,
+      )
+    )[0]!.v;
+  const feedbackItem = (unitId: number) => ({
+    source: '市依法治市办',
+    receivedOn: '2023-07-01',
+    title: '述法评议组织不规范',
+    aspects: [{ description: '述法报告未按时报送', responsibleUnitId: unitId, dueOn: '2023-08-31' }],
+  });
+
   const scopeCases: Record<string, ScopeCase> = {
+    ...accountabilityScopeCases(() => t),
+    ...assessmentScopeCases(() => t),
+    'GET /api/findings/:id': {
+      async outside(f) {
+        const id = await openFindingFor(f.rongbuTown);
+        expect((await f.yala.get(`/api/findings/${id}`)).statusCode).toBe(404);
+      },
+      async inside(f) {
+        const id = await openFindingFor(f.yalaTown);
+        expect((await f.yala.get(`/api/findings/${id}`)).statusCode).toBe(200);
+      },
+    },
+    'PUT /api/findings/:id/measures': {
+      async outside(f) {
+        const id = await openFindingFor(f.rongbuTown);
+        const r = await f.yala.put(`/api/findings/${id}/measures`, { measures: '越权填写整改措施' });
+        expect(r.statusCode).toBe(404);
+        expect((await findingRow(id)).state).toBe('open');
+      },
+      async inside(f) {
+        const id = await openFindingFor(f.yalaTown);
+        const r = await f.yala.put(`/api/findings/${id}/measures`, { measures: '补齐学法台账' });
+        expect(r.json()).toMatchObject({ state: 'rectifying', measures: '补齐学法台账' });
+      },
+    },
+    'POST /api/findings/:id/evidence': {
+      async outside(f) {
+        const id = await openFindingFor(f.rongbuTown);
+        const r = await f.yala.post(`/api/findings/${id}/evidence`, { fileIds: [randomUUID()] });
+        expect(r.statusCode).toBe(404);
+      },
+      async inside(f) {
+        // reaches the finding, then names the file that is not among its attachments
+        const id = await openFindingFor(f.yalaTown);
+        const r = await f.yala.post(`/api/findings/${id}/evidence`, { fileIds: [randomUUID()] });
+        expect(r.json()).toMatchObject({ status: 400, errors: [{ field: 'fileIds.0' }] });
+      },
+    },
+    'POST /api/findings/:id/submit': {
+      async outside(f) {
+        const id = await openFindingFor(f.rongbuTown, ['measures']);
+        expect((await f.yala.post(`/api/findings/${id}/submit`, {})).statusCode).toBe(404);
+        expect((await findingRow(id)).state).toBe('rectifying');
+      },
+      async inside(f) {
+        const id = await openFindingFor(f.yalaTown, ['measures']);
+        expect((await f.yala.post(`/api/findings/${id}/submit`, {})).json()).toMatchObject({
+          state: 'submitted',
+        });
+      },
+    },
+    'POST /api/findings/:id/verify': {
+      async outside(f) {
+        const id = await openFindingFor(f.rongbuTown, ['measures', 'submit']);
+        const r = await f.yala.post(`/api/findings/${id}/verify`, { outcome: 'closed' });
+        expect(r.statusCode).toBe(404);
+        expect((await findingRow(id)).state).toBe('submitted');
+      },
+      async inside(f) {
+        const id = await openFindingFor(f.yalaTown, ['measures', 'submit']);
+        const r = await f.yala.post(`/api/findings/${id}/verify`, { outcome: 'closed' });
+        expect(r.json()).toMatchObject({ state: 'closed' });
+      },
+    },
+    'POST /api/findings/:id/reopen': {
+      async outside(f) {
+        const id = await openFindingFor(f.rongbuTown, ['measures', 'submit', 'close']);
+        const r = await f.yala.post(`/api/findings/${id}/reopen`, { reason: '越权重新打开' });
+        expect(r.statusCode).toBe(404);
+        expect((await findingRow(id)).state).toBe('closed');
+      },
+      async inside(f) {
+        const id = await openFindingFor(f.yalaTown, ['measures', 'submit', 'close']);
+        const r = await f.yala.post(`/api/findings/${id}/reopen`, { reason: '复查发现台账仍不完整' });
+        expect(r.json()).toMatchObject({ state: 'rectifying' });
+      },
+    },
+    'POST /api/findings/:id/void': {
+      async outside(f) {
+        const id = await openFindingFor(f.rongbuTown);
+        expect((await f.yala.post(`/api/findings/${id}/void`, { reason: '越权作废' })).statusCode).toBe(404);
+        expect((await findingRow(id)).voided_reason).toBeNull();
+      },
+      async inside(f) {
+        const id = await openFindingFor(f.yalaTown);
+        const r = await f.yala.post(`/api/findings/${id}/void`, { reason: '重复登记' });
+        expect(r.json()).toMatchObject({ voided: true });
+      },
+    },
+    'GET /api/inspections/:id': {
+      async outside(f) {
+        const id = await roundFor(clients.get('office')!, f.rongbuTown);
+        expect((await f.yala.get(`/api/inspections/${id}`)).statusCode).toBe(404);
+      },
+      async inside(f) {
+        const id = await roundFor(f.yala, f.yalaTown);
+        expect((await f.yala.get(`/api/inspections/${id}`)).statusCode).toBe(200);
+      },
+    },
+    'POST /api/inspections/:id/actions': {
+      async outside(f) {
+        const id = await roundFor(clients.get('office')!, f.rongbuTown);
+        const r = await f.yala.post(`/api/inspections/${id}/actions`, inspectionAction(f.rongbuTown));
+        expect(r.statusCode).toBe(404);
+        expect(await countOf('inspection_actions', id)).toBe(0);
+      },
+      async inside(f) {
+        const id = await roundFor(f.yala, f.yalaTown);
+        const r = await f.yala.post(`/api/inspections/${id}/actions`, inspectionAction(f.yalaTown));
+        expect(r.json().actions).toHaveLength(1);
+      },
+    },
+    'POST /api/inspections/:id/feedback': {
+      async outside(f) {
+        const id = await roundFor(clients.get('office')!, f.rongbuTown);
+        const r = await f.yala.post(`/api/inspections/${id}/feedback`, feedbackItem(f.yalaTown));
+        expect(r.statusCode).toBe(404);
+        expect(await countOf('inspection_feedback_items', id)).toBe(0);
+      },
+      async inside(f) {
+        const id = await roundFor(f.yala, f.yalaTown);
+        const r = await f.yala.post(`/api/inspections/${id}/feedback`, feedbackItem(f.yalaTown));
+        expect(r.json().feedback[0].aspects).toHaveLength(1);
+      },
+    },
+    'POST /api/inspections/:id/void': {
+      async outside(f) {
+        const id = await roundFor(clients.get('office')!, f.rongbuTown);
+        expect((await f.yala.post(`/api/inspections/${id}/void`, { reason: '越权作废' })).statusCode).toBe(
+          404,
+        );
+        expect(await roundVoided(id)).toBe(false);
+      },
+      async inside(f) {
+        const id = await roundFor(f.yala, f.yalaTown);
+        const r = await f.yala.post(`/api/inspections/${id}/void`, { reason: '重复登记' });
+        expect(r.json()).toMatchObject({ voided: true });
+      },
+    },
+    'POST /api/inspections/:id/actions/:actionId/void': {
+      async outside(f) {
+        const office = clients.get('office')!;
+        const id = await roundFor(office, f.rongbuTown);
+        const action = (
+          await office.post(`/api/inspections/${id}/actions`, inspectionAction(f.rongbuTown))
+        ).json().actions[0].id as string;
+        const r = await f.yala.post(`/api/inspections/${id}/actions/${action}/void`, { reason: '越权作废' });
+        expect(r.statusCode).toBe(404);
+      },
+      async inside(f) {
+        const id = await roundFor(f.yala, f.yalaTown);
+        const action = (
+          await f.yala.post(`/api/inspections/${id}/actions`, inspectionAction(f.yalaTown))
+        ).json().actions[0].id as string;
+        const r = await f.yala.post(`/api/inspections/${id}/actions/${action}/void`, { reason: '登记错误' });
+        expect(r.json().actions[0]).toMatchObject({ voided: true });
+      },
+    },
     'GET /api/org/units/:id': {
       async outside(f) {
         expect((await f.yala.get(`/api/org/units/${f.rongbuTown}`)).statusCode).toBe(404);
