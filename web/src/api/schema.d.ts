@@ -2746,6 +2746,5061 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问题整改清单（按整改单位限定在本人权限范围内，按发现日期倒序） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 整改单位 */
+                    unitId?: number;
+                    /** @description true：含下级单位 */
+                    subtree?: "true" | "false";
+                    /** @description 来源模块，如 inspections */
+                    sourceModule?: string;
+                    /** @description 来源记录类型，如 feedbackAspect */
+                    sourceKind?: string;
+                    /** @description 来源记录编号 */
+                    sourceId?: string;
+                    state?: ("open" | "rectifying" | "submitted" | "closed")[];
+                    severity?: ("minor" | "normal" | "serious")[];
+                    /** @description true：仅逾期未销号；false：仅未逾期 */
+                    overdue?: "true" | "false";
+                    includeVoided?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                unitId: number;
+                                unitName: string;
+                                /** @description 问题来源记录 */
+                                source: {
+                                    module: string;
+                                    kind: string;
+                                    id: string;
+                                };
+                                title: string;
+                                description: string | null;
+                                /**
+                                 * @description 严重程度：minor 轻微、normal 一般、serious 严重
+                                 * @enum {string}
+                                 */
+                                severity: "minor" | "normal" | "serious";
+                                severityLabel: string;
+                                foundOn: string;
+                                dueOn: string;
+                                /**
+                                 * @description 状态：open 待整改、rectifying 整改中、submitted 已报整改、closed 已销号
+                                 * @enum {string}
+                                 */
+                                state: "open" | "rectifying" | "submitted" | "closed";
+                                stateLabel: string;
+                                /** @description 未销号且已过整改时限 */
+                                overdue: boolean;
+                                /** @description 销号日期 */
+                                closedOn: string | null;
+                                measures: string | null;
+                                evidenceFileIds: string[];
+                                /** @description 办理经过，按先后 */
+                                events: {
+                                    seq: number;
+                                    /** @enum {string} */
+                                    kind: "opened" | "measures" | "evidence" | "submitted" | "rejected" | "closed" | "reopened";
+                                    kindLabel: string;
+                                    /**
+                                     * @description 此步之后的状态
+                                     * @enum {string}
+                                     */
+                                    state: "open" | "rectifying" | "submitted" | "closed";
+                                    on: string;
+                                    note: string | null;
+                                    actorName: string | null;
+                                    at: string;
+                                }[];
+                                voided: boolean;
+                                voidedReason: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记问题（人工登记；督察、评查等模块自动生成） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 整改单位 */
+                        unitId: number;
+                        title: string;
+                        description?: string;
+                        /**
+                         * @description 严重程度：minor 轻微、normal 一般、serious 严重
+                         * @default normal
+                         * @enum {string}
+                         */
+                        severity?: "minor" | "normal" | "serious";
+                        /**
+                         * Format: date
+                         * @description 发现日期
+                         */
+                        foundOn: string;
+                        /**
+                         * Format: date
+                         * @description 整改时限（此日之后未销号即逾期）
+                         */
+                        dueOn: string;
+                        /** @description 来源文号或说明 */
+                        reference?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            /** @description 问题来源记录 */
+                            source: {
+                                module: string;
+                                kind: string;
+                                id: string;
+                            };
+                            title: string;
+                            description: string | null;
+                            /**
+                             * @description 严重程度：minor 轻微、normal 一般、serious 严重
+                             * @enum {string}
+                             */
+                            severity: "minor" | "normal" | "serious";
+                            severityLabel: string;
+                            foundOn: string;
+                            dueOn: string;
+                            /**
+                             * @description 状态：open 待整改、rectifying 整改中、submitted 已报整改、closed 已销号
+                             * @enum {string}
+                             */
+                            state: "open" | "rectifying" | "submitted" | "closed";
+                            stateLabel: string;
+                            /** @description 未销号且已过整改时限 */
+                            overdue: boolean;
+                            /** @description 销号日期 */
+                            closedOn: string | null;
+                            measures: string | null;
+                            evidenceFileIds: string[];
+                            /** @description 办理经过，按先后 */
+                            events: {
+                                seq: number;
+                                /** @enum {string} */
+                                kind: "opened" | "measures" | "evidence" | "submitted" | "rejected" | "closed" | "reopened";
+                                kindLabel: string;
+                                /**
+                                 * @description 此步之后的状态
+                                 * @enum {string}
+                                 */
+                                state: "open" | "rectifying" | "submitted" | "closed";
+                                on: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问题详情及办理经过 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            /** @description 问题来源记录 */
+                            source: {
+                                module: string;
+                                kind: string;
+                                id: string;
+                            };
+                            title: string;
+                            description: string | null;
+                            /**
+                             * @description 严重程度：minor 轻微、normal 一般、serious 严重
+                             * @enum {string}
+                             */
+                            severity: "minor" | "normal" | "serious";
+                            severityLabel: string;
+                            foundOn: string;
+                            dueOn: string;
+                            /**
+                             * @description 状态：open 待整改、rectifying 整改中、submitted 已报整改、closed 已销号
+                             * @enum {string}
+                             */
+                            state: "open" | "rectifying" | "submitted" | "closed";
+                            stateLabel: string;
+                            /** @description 未销号且已过整改时限 */
+                            overdue: boolean;
+                            /** @description 销号日期 */
+                            closedOn: string | null;
+                            measures: string | null;
+                            evidenceFileIds: string[];
+                            /** @description 办理经过，按先后 */
+                            events: {
+                                seq: number;
+                                /** @enum {string} */
+                                kind: "opened" | "measures" | "evidence" | "submitted" | "rejected" | "closed" | "reopened";
+                                kindLabel: string;
+                                /**
+                                 * @description 此步之后的状态
+                                 * @enum {string}
+                                 */
+                                state: "open" | "rectifying" | "submitted" | "closed";
+                                on: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 填写或修改整改措施（整改单位） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        measures: string;
+                        /**
+                         * Format: date
+                         * @description 办理日期，默认今天
+                         */
+                        on?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            /** @description 问题来源记录 */
+                            source: {
+                                module: string;
+                                kind: string;
+                                id: string;
+                            };
+                            title: string;
+                            description: string | null;
+                            /**
+                             * @description 严重程度：minor 轻微、normal 一般、serious 严重
+                             * @enum {string}
+                             */
+                            severity: "minor" | "normal" | "serious";
+                            severityLabel: string;
+                            foundOn: string;
+                            dueOn: string;
+                            /**
+                             * @description 状态：open 待整改、rectifying 整改中、submitted 已报整改、closed 已销号
+                             * @enum {string}
+                             */
+                            state: "open" | "rectifying" | "submitted" | "closed";
+                            stateLabel: string;
+                            /** @description 未销号且已过整改时限 */
+                            overdue: boolean;
+                            /** @description 销号日期 */
+                            closedOn: string | null;
+                            measures: string | null;
+                            evidenceFileIds: string[];
+                            /** @description 办理经过，按先后 */
+                            events: {
+                                seq: number;
+                                /** @enum {string} */
+                                kind: "opened" | "measures" | "evidence" | "submitted" | "rejected" | "closed" | "reopened";
+                                kindLabel: string;
+                                /**
+                                 * @description 此步之后的状态
+                                 * @enum {string}
+                                 */
+                                state: "open" | "rectifying" | "submitted" | "closed";
+                                on: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加整改佐证材料（先上传附件到 findings.finding 名下） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 已上传到 findings.finding 名下的附件编号 */
+                        fileIds: string[];
+                        /**
+                         * Format: date
+                         * @description 办理日期，默认今天
+                         */
+                        on?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            /** @description 问题来源记录 */
+                            source: {
+                                module: string;
+                                kind: string;
+                                id: string;
+                            };
+                            title: string;
+                            description: string | null;
+                            /**
+                             * @description 严重程度：minor 轻微、normal 一般、serious 严重
+                             * @enum {string}
+                             */
+                            severity: "minor" | "normal" | "serious";
+                            severityLabel: string;
+                            foundOn: string;
+                            dueOn: string;
+                            /**
+                             * @description 状态：open 待整改、rectifying 整改中、submitted 已报整改、closed 已销号
+                             * @enum {string}
+                             */
+                            state: "open" | "rectifying" | "submitted" | "closed";
+                            stateLabel: string;
+                            /** @description 未销号且已过整改时限 */
+                            overdue: boolean;
+                            /** @description 销号日期 */
+                            closedOn: string | null;
+                            measures: string | null;
+                            evidenceFileIds: string[];
+                            /** @description 办理经过，按先后 */
+                            events: {
+                                seq: number;
+                                /** @enum {string} */
+                                kind: "opened" | "measures" | "evidence" | "submitted" | "rejected" | "closed" | "reopened";
+                                kindLabel: string;
+                                /**
+                                 * @description 此步之后的状态
+                                 * @enum {string}
+                                 */
+                                state: "open" | "rectifying" | "submitted" | "closed";
+                                on: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送整改情况（整改单位） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 办理日期，默认今天
+                         */
+                        on?: string;
+                        /** @description 整改情况说明 */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            /** @description 问题来源记录 */
+                            source: {
+                                module: string;
+                                kind: string;
+                                id: string;
+                            };
+                            title: string;
+                            description: string | null;
+                            /**
+                             * @description 严重程度：minor 轻微、normal 一般、serious 严重
+                             * @enum {string}
+                             */
+                            severity: "minor" | "normal" | "serious";
+                            severityLabel: string;
+                            foundOn: string;
+                            dueOn: string;
+                            /**
+                             * @description 状态：open 待整改、rectifying 整改中、submitted 已报整改、closed 已销号
+                             * @enum {string}
+                             */
+                            state: "open" | "rectifying" | "submitted" | "closed";
+                            stateLabel: string;
+                            /** @description 未销号且已过整改时限 */
+                            overdue: boolean;
+                            /** @description 销号日期 */
+                            closedOn: string | null;
+                            measures: string | null;
+                            evidenceFileIds: string[];
+                            /** @description 办理经过，按先后 */
+                            events: {
+                                seq: number;
+                                /** @enum {string} */
+                                kind: "opened" | "measures" | "evidence" | "submitted" | "rejected" | "closed" | "reopened";
+                                kindLabel: string;
+                                /**
+                                 * @description 此步之后的状态
+                                 * @enum {string}
+                                 */
+                                state: "open" | "rectifying" | "submitted" | "closed";
+                                on: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核查整改：通过销号或退回重新整改（依法治县办） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description closed 核查通过予以销号；rejected 退回重新整改
+                         * @enum {string}
+                         */
+                        outcome: "closed" | "rejected";
+                        /**
+                         * Format: date
+                         * @description 办理日期，默认今天
+                         */
+                        on?: string;
+                        /** @description 核查意见；退回时必填 */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            /** @description 问题来源记录 */
+                            source: {
+                                module: string;
+                                kind: string;
+                                id: string;
+                            };
+                            title: string;
+                            description: string | null;
+                            /**
+                             * @description 严重程度：minor 轻微、normal 一般、serious 严重
+                             * @enum {string}
+                             */
+                            severity: "minor" | "normal" | "serious";
+                            severityLabel: string;
+                            foundOn: string;
+                            dueOn: string;
+                            /**
+                             * @description 状态：open 待整改、rectifying 整改中、submitted 已报整改、closed 已销号
+                             * @enum {string}
+                             */
+                            state: "open" | "rectifying" | "submitted" | "closed";
+                            stateLabel: string;
+                            /** @description 未销号且已过整改时限 */
+                            overdue: boolean;
+                            /** @description 销号日期 */
+                            closedOn: string | null;
+                            measures: string | null;
+                            evidenceFileIds: string[];
+                            /** @description 办理经过，按先后 */
+                            events: {
+                                seq: number;
+                                /** @enum {string} */
+                                kind: "opened" | "measures" | "evidence" | "submitted" | "rejected" | "closed" | "reopened";
+                                kindLabel: string;
+                                /**
+                                 * @description 此步之后的状态
+                                 * @enum {string}
+                                 */
+                                state: "open" | "rectifying" | "submitted" | "closed";
+                                on: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新打开已销号问题（须填原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /**
+                         * Format: date
+                         * @description 办理日期，默认今天
+                         */
+                        on?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            /** @description 问题来源记录 */
+                            source: {
+                                module: string;
+                                kind: string;
+                                id: string;
+                            };
+                            title: string;
+                            description: string | null;
+                            /**
+                             * @description 严重程度：minor 轻微、normal 一般、serious 严重
+                             * @enum {string}
+                             */
+                            severity: "minor" | "normal" | "serious";
+                            severityLabel: string;
+                            foundOn: string;
+                            dueOn: string;
+                            /**
+                             * @description 状态：open 待整改、rectifying 整改中、submitted 已报整改、closed 已销号
+                             * @enum {string}
+                             */
+                            state: "open" | "rectifying" | "submitted" | "closed";
+                            stateLabel: string;
+                            /** @description 未销号且已过整改时限 */
+                            overdue: boolean;
+                            /** @description 销号日期 */
+                            closedOn: string | null;
+                            measures: string | null;
+                            evidenceFileIds: string[];
+                            /** @description 办理经过，按先后 */
+                            events: {
+                                seq: number;
+                                /** @enum {string} */
+                                kind: "opened" | "measures" | "evidence" | "submitted" | "rejected" | "closed" | "reopened";
+                                kindLabel: string;
+                                /**
+                                 * @description 此步之后的状态
+                                 * @enum {string}
+                                 */
+                                state: "open" | "rectifying" | "submitted" | "closed";
+                                on: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废误登记的问题（不删除，须填原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            /** @description 问题来源记录 */
+                            source: {
+                                module: string;
+                                kind: string;
+                                id: string;
+                            };
+                            title: string;
+                            description: string | null;
+                            /**
+                             * @description 严重程度：minor 轻微、normal 一般、serious 严重
+                             * @enum {string}
+                             */
+                            severity: "minor" | "normal" | "serious";
+                            severityLabel: string;
+                            foundOn: string;
+                            dueOn: string;
+                            /**
+                             * @description 状态：open 待整改、rectifying 整改中、submitted 已报整改、closed 已销号
+                             * @enum {string}
+                             */
+                            state: "open" | "rectifying" | "submitted" | "closed";
+                            stateLabel: string;
+                            /** @description 未销号且已过整改时限 */
+                            overdue: boolean;
+                            /** @description 销号日期 */
+                            closedOn: string | null;
+                            measures: string | null;
+                            evidenceFileIds: string[];
+                            /** @description 办理经过，按先后 */
+                            events: {
+                                seq: number;
+                                /** @enum {string} */
+                                kind: "opened" | "measures" | "evidence" | "submitted" | "rejected" | "closed" | "reopened";
+                                kindLabel: string;
+                                /**
+                                 * @description 此步之后的状态
+                                 * @enum {string}
+                                 */
+                                state: "open" | "rectifying" | "submitted" | "closed";
+                                on: string;
+                                note: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督察类别、督察方式、督察事项类别 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kinds: {
+                                /**
+                                 * @description regular 日常督察、assessment 督察指导考核、specialCampaign 专项整治督察、followUp 回头看
+                                 * @enum {string}
+                                 */
+                                code: "regular" | "assessment" | "specialCampaign" | "followUp";
+                                label: string;
+                            }[];
+                            methods: ("现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查")[];
+                            actionKinds: {
+                                /**
+                                 * @description inspection 督察；followUp 整改落实督察（须关联反馈问题）
+                                 * @enum {string}
+                                 */
+                                code: "inspection" | "followUp";
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督察轮次（本人权限范围内，按年度倒序） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    /** @description regular 日常督察、assessment 督察指导考核、specialCampaign 专项整治督察、followUp 回头看 */
+                    kind?: "regular" | "assessment" | "specialCampaign" | "followUp";
+                    includeVoided?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                unitId: number;
+                                unitName: string;
+                                title: string;
+                                year: number;
+                                /**
+                                 * @description regular 日常督察、assessment 督察指导考核、specialCampaign 专项整治督察、followUp 回头看
+                                 * @enum {string}
+                                 */
+                                kind: "regular" | "assessment" | "specialCampaign" | "followUp";
+                                kindLabel: string;
+                                followUpOfId: string | null;
+                                targetUnits: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                                methods: ("现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查")[];
+                                note: string | null;
+                                actionCount: number;
+                                voided: boolean;
+                                voidedReason: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建督察轮次 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 组织督察的单位（一般为依法治县办） */
+                        unitId: number;
+                        title: string;
+                        year: number;
+                        /**
+                         * @description regular 日常督察、assessment 督察指导考核、specialCampaign 专项整治督察、followUp 回头看
+                         * @enum {string}
+                         */
+                        kind: "regular" | "assessment" | "specialCampaign" | "followUp";
+                        /** @description “回头看”针对的前一轮督察 */
+                        followUpOfId?: string | null;
+                        targetUnitIds: number[];
+                        methods: ("现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查")[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            title: string;
+                            year: number;
+                            /**
+                             * @description regular 日常督察、assessment 督察指导考核、specialCampaign 专项整治督察、followUp 回头看
+                             * @enum {string}
+                             */
+                            kind: "regular" | "assessment" | "specialCampaign" | "followUp";
+                            kindLabel: string;
+                            followUpOfId: string | null;
+                            targetUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            methods: ("现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查")[];
+                            note: string | null;
+                            actionCount: number;
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                            /** @description 督察事项，按日期 */
+                            actions: {
+                                id: string;
+                                /**
+                                 * @description inspection 督察；followUp 整改落实督察（须关联反馈问题）
+                                 * @enum {string}
+                                 */
+                                kind: "inspection" | "followUp";
+                                kindLabel: string;
+                                date: string;
+                                place: string;
+                                /**
+                                 * @description 督察方式
+                                 * @enum {string}
+                                 */
+                                method: "现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查";
+                                participants: string;
+                                targetUnitId: number;
+                                targetUnitName: string;
+                                feedbackItemIds: string[];
+                                notes: string | null;
+                                voided: boolean;
+                                voidedReason: string | null;
+                            }[];
+                            /** @description 上级反馈问题及各方面的整改情况 */
+                            feedback: {
+                                id: string;
+                                seq: number;
+                                source: string;
+                                reference: string | null;
+                                receivedOn: string;
+                                title: string;
+                                aspects: {
+                                    id: string;
+                                    seq: number;
+                                    description: string;
+                                    responsibleUnitId: number;
+                                    responsibleUnitName: string;
+                                    dueOn: string;
+                                    findingId: string;
+                                    findingState: ("open" | "rectifying" | "submitted" | "closed") | null;
+                                    overdue: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督察详情：督察事项、上级反馈问题及整改情况 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            title: string;
+                            year: number;
+                            /**
+                             * @description regular 日常督察、assessment 督察指导考核、specialCampaign 专项整治督察、followUp 回头看
+                             * @enum {string}
+                             */
+                            kind: "regular" | "assessment" | "specialCampaign" | "followUp";
+                            kindLabel: string;
+                            followUpOfId: string | null;
+                            targetUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            methods: ("现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查")[];
+                            note: string | null;
+                            actionCount: number;
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                            /** @description 督察事项，按日期 */
+                            actions: {
+                                id: string;
+                                /**
+                                 * @description inspection 督察；followUp 整改落实督察（须关联反馈问题）
+                                 * @enum {string}
+                                 */
+                                kind: "inspection" | "followUp";
+                                kindLabel: string;
+                                date: string;
+                                place: string;
+                                /**
+                                 * @description 督察方式
+                                 * @enum {string}
+                                 */
+                                method: "现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查";
+                                participants: string;
+                                targetUnitId: number;
+                                targetUnitName: string;
+                                feedbackItemIds: string[];
+                                notes: string | null;
+                                voided: boolean;
+                                voidedReason: string | null;
+                            }[];
+                            /** @description 上级反馈问题及各方面的整改情况 */
+                            feedback: {
+                                id: string;
+                                seq: number;
+                                source: string;
+                                reference: string | null;
+                                receivedOn: string;
+                                title: string;
+                                aspects: {
+                                    id: string;
+                                    seq: number;
+                                    description: string;
+                                    responsibleUnitId: number;
+                                    responsibleUnitName: string;
+                                    dueOn: string;
+                                    findingId: string;
+                                    findingState: ("open" | "rectifying" | "submitted" | "closed") | null;
+                                    overdue: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记督察事项（日期、地点、方式、人员、对象） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description inspection 督察；followUp 整改落实督察（须关联反馈问题）
+                         * @default inspection
+                         * @enum {string}
+                         */
+                        kind?: "inspection" | "followUp";
+                        /** Format: date */
+                        date: string;
+                        place: string;
+                        /**
+                         * @description 督察方式
+                         * @enum {string}
+                         */
+                        method: "现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查";
+                        participants: string;
+                        /** @description 督察对象单位 */
+                        targetUnitId: number;
+                        /**
+                         * @description 整改落实督察所检查的反馈问题
+                         * @default []
+                         */
+                        feedbackItemIds?: string[];
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            title: string;
+                            year: number;
+                            /**
+                             * @description regular 日常督察、assessment 督察指导考核、specialCampaign 专项整治督察、followUp 回头看
+                             * @enum {string}
+                             */
+                            kind: "regular" | "assessment" | "specialCampaign" | "followUp";
+                            kindLabel: string;
+                            followUpOfId: string | null;
+                            targetUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            methods: ("现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查")[];
+                            note: string | null;
+                            actionCount: number;
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                            /** @description 督察事项，按日期 */
+                            actions: {
+                                id: string;
+                                /**
+                                 * @description inspection 督察；followUp 整改落实督察（须关联反馈问题）
+                                 * @enum {string}
+                                 */
+                                kind: "inspection" | "followUp";
+                                kindLabel: string;
+                                date: string;
+                                place: string;
+                                /**
+                                 * @description 督察方式
+                                 * @enum {string}
+                                 */
+                                method: "现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查";
+                                participants: string;
+                                targetUnitId: number;
+                                targetUnitName: string;
+                                feedbackItemIds: string[];
+                                notes: string | null;
+                                voided: boolean;
+                                voidedReason: string | null;
+                            }[];
+                            /** @description 上级反馈问题及各方面的整改情况 */
+                            feedback: {
+                                id: string;
+                                seq: number;
+                                source: string;
+                                reference: string | null;
+                                receivedOn: string;
+                                title: string;
+                                aspects: {
+                                    id: string;
+                                    seq: number;
+                                    description: string;
+                                    responsibleUnitId: number;
+                                    responsibleUnitName: string;
+                                    dueOn: string;
+                                    findingId: string;
+                                    findingState: ("open" | "rectifying" | "submitted" | "closed") | null;
+                                    overdue: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记上级反馈问题（一项含若干方面，每个方面生成一条整改问题） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 如 自治区专项督察组 */
+                        source: string;
+                        /** @description 反馈文号 */
+                        reference?: string | null;
+                        /**
+                         * Format: date
+                         * @description 收到反馈日期（即问题发现日期）
+                         */
+                        receivedOn: string;
+                        title: string;
+                        aspects: {
+                            description: string;
+                            /** @description 整改责任单位 */
+                            responsibleUnitId: number;
+                            /**
+                             * Format: date
+                             * @description 整改时限
+                             */
+                            dueOn: string;
+                            /**
+                             * @default normal
+                             * @enum {string}
+                             */
+                            severity?: "minor" | "normal" | "serious";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            title: string;
+                            year: number;
+                            /**
+                             * @description regular 日常督察、assessment 督察指导考核、specialCampaign 专项整治督察、followUp 回头看
+                             * @enum {string}
+                             */
+                            kind: "regular" | "assessment" | "specialCampaign" | "followUp";
+                            kindLabel: string;
+                            followUpOfId: string | null;
+                            targetUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            methods: ("现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查")[];
+                            note: string | null;
+                            actionCount: number;
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                            /** @description 督察事项，按日期 */
+                            actions: {
+                                id: string;
+                                /**
+                                 * @description inspection 督察；followUp 整改落实督察（须关联反馈问题）
+                                 * @enum {string}
+                                 */
+                                kind: "inspection" | "followUp";
+                                kindLabel: string;
+                                date: string;
+                                place: string;
+                                /**
+                                 * @description 督察方式
+                                 * @enum {string}
+                                 */
+                                method: "现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查";
+                                participants: string;
+                                targetUnitId: number;
+                                targetUnitName: string;
+                                feedbackItemIds: string[];
+                                notes: string | null;
+                                voided: boolean;
+                                voidedReason: string | null;
+                            }[];
+                            /** @description 上级反馈问题及各方面的整改情况 */
+                            feedback: {
+                                id: string;
+                                seq: number;
+                                source: string;
+                                reference: string | null;
+                                receivedOn: string;
+                                title: string;
+                                aspects: {
+                                    id: string;
+                                    seq: number;
+                                    description: string;
+                                    responsibleUnitId: number;
+                                    responsibleUnitName: string;
+                                    dueOn: string;
+                                    findingId: string;
+                                    findingState: ("open" | "rectifying" | "submitted" | "closed") | null;
+                                    overdue: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废督察轮次（不删除，须填原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            title: string;
+                            year: number;
+                            /**
+                             * @description regular 日常督察、assessment 督察指导考核、specialCampaign 专项整治督察、followUp 回头看
+                             * @enum {string}
+                             */
+                            kind: "regular" | "assessment" | "specialCampaign" | "followUp";
+                            kindLabel: string;
+                            followUpOfId: string | null;
+                            targetUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            methods: ("现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查")[];
+                            note: string | null;
+                            actionCount: number;
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                            /** @description 督察事项，按日期 */
+                            actions: {
+                                id: string;
+                                /**
+                                 * @description inspection 督察；followUp 整改落实督察（须关联反馈问题）
+                                 * @enum {string}
+                                 */
+                                kind: "inspection" | "followUp";
+                                kindLabel: string;
+                                date: string;
+                                place: string;
+                                /**
+                                 * @description 督察方式
+                                 * @enum {string}
+                                 */
+                                method: "现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查";
+                                participants: string;
+                                targetUnitId: number;
+                                targetUnitName: string;
+                                feedbackItemIds: string[];
+                                notes: string | null;
+                                voided: boolean;
+                                voidedReason: string | null;
+                            }[];
+                            /** @description 上级反馈问题及各方面的整改情况 */
+                            feedback: {
+                                id: string;
+                                seq: number;
+                                source: string;
+                                reference: string | null;
+                                receivedOn: string;
+                                title: string;
+                                aspects: {
+                                    id: string;
+                                    seq: number;
+                                    description: string;
+                                    responsibleUnitId: number;
+                                    responsibleUnitName: string;
+                                    dueOn: string;
+                                    findingId: string;
+                                    findingState: ("open" | "rectifying" | "submitted" | "closed") | null;
+                                    overdue: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/actions/{actionId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废督察事项（不删除，须填原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    actionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            title: string;
+                            year: number;
+                            /**
+                             * @description regular 日常督察、assessment 督察指导考核、specialCampaign 专项整治督察、followUp 回头看
+                             * @enum {string}
+                             */
+                            kind: "regular" | "assessment" | "specialCampaign" | "followUp";
+                            kindLabel: string;
+                            followUpOfId: string | null;
+                            targetUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            methods: ("现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查")[];
+                            note: string | null;
+                            actionCount: number;
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                            /** @description 督察事项，按日期 */
+                            actions: {
+                                id: string;
+                                /**
+                                 * @description inspection 督察；followUp 整改落实督察（须关联反馈问题）
+                                 * @enum {string}
+                                 */
+                                kind: "inspection" | "followUp";
+                                kindLabel: string;
+                                date: string;
+                                place: string;
+                                /**
+                                 * @description 督察方式
+                                 * @enum {string}
+                                 */
+                                method: "现场检查" | "听取汇报" | "查阅资料" | "随机询问" | "个别谈话" | "查阅台账" | "实地检查";
+                                participants: string;
+                                targetUnitId: number;
+                                targetUnitName: string;
+                                feedbackItemIds: string[];
+                                notes: string | null;
+                                voided: boolean;
+                                voidedReason: string | null;
+                            }[];
+                            /** @description 上级反馈问题及各方面的整改情况 */
+                            feedback: {
+                                id: string;
+                                seq: number;
+                                source: string;
+                                reference: string | null;
+                                receivedOn: string;
+                                title: string;
+                                aspects: {
+                                    id: string;
+                                    seq: number;
+                                    description: string;
+                                    responsibleUnitId: number;
+                                    responsibleUnitName: string;
+                                    dueOn: string;
+                                    findingId: string;
+                                    findingState: ("open" | "rectifying" | "submitted" | "closed") | null;
+                                    overdue: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务所属体系、任务状态、督办升级档次 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            systems: {
+                                /** @enum {string} */
+                                code: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                label: string;
+                            }[];
+                            states: {
+                                /** @enum {string} */
+                                code: "notStarted" | "onTrack" | "atRisk" | "overdue" | "done";
+                                label: string;
+                            }[];
+                            escalation: {
+                                level: number;
+                                minDays: number;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度工作计划（工作要点、任务清单） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            year: number;
+                            title: string;
+                            riskWorkdays: number;
+                            riskThreshold: number;
+                            note: string | null;
+                            documents: {
+                                id: string;
+                                title: string;
+                                docNumber: string | null;
+                                issuedOn: string | null;
+                                fileId: string | null;
+                            }[];
+                            taskCount: number;
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建年度工作计划 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 所属单位（依法治县办或政府） */
+                        unitId: number;
+                        year: number;
+                        title: string;
+                        /**
+                         * @description 完成时限前多少个工作日内预警
+                         * @default 10
+                         */
+                        riskWorkdays?: number;
+                        /**
+                         * @description 预警时采纳进度低于该百分比
+                         * @default 80
+                         */
+                        riskThreshold?: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            year: number;
+                            title: string;
+                            riskWorkdays: number;
+                            riskThreshold: number;
+                            note: string | null;
+                            documents: {
+                                id: string;
+                                title: string;
+                                docNumber: string | null;
+                                issuedOn: string | null;
+                                fileId: string | null;
+                            }[];
+                            taskCount: number;
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作计划详情（含印发文件） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            year: number;
+                            title: string;
+                            riskWorkdays: number;
+                            riskThreshold: number;
+                            note: string | null;
+                            documents: {
+                                id: string;
+                                title: string;
+                                docNumber: string | null;
+                                issuedOn: string | null;
+                                fileId: string | null;
+                            }[];
+                            taskCount: number;
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改工作计划（名称、预警规则） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /**
+                         * @description 完成时限前多少个工作日内预警
+                         * @default 10
+                         */
+                        riskWorkdays?: number;
+                        /**
+                         * @description 预警时采纳进度低于该百分比
+                         * @default 80
+                         */
+                        riskThreshold?: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            year: number;
+                            title: string;
+                            riskWorkdays: number;
+                            riskThreshold: number;
+                            note: string | null;
+                            documents: {
+                                id: string;
+                                title: string;
+                                docNumber: string | null;
+                                issuedOn: string | null;
+                                fileId: string | null;
+                            }[];
+                            taskCount: number;
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/plans/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废工作计划（须填原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            year: number;
+                            title: string;
+                            riskWorkdays: number;
+                            riskThreshold: number;
+                            note: string | null;
+                            documents: {
+                                id: string;
+                                title: string;
+                                docNumber: string | null;
+                                issuedOn: string | null;
+                                fileId: string | null;
+                            }[];
+                            taskCount: number;
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/plans/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记计划印发文件（附件先上传至 planning.plan:<计划编号>） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        docNumber?: string | null;
+                        issuedOn?: string | null;
+                        /** @description 已上传附件的编号（所属对象 planning.plan:<计划编号>） */
+                        fileId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            year: number;
+                            title: string;
+                            riskWorkdays: number;
+                            riskThreshold: number;
+                            note: string | null;
+                            documents: {
+                                id: string;
+                                title: string;
+                                docNumber: string | null;
+                                issuedOn: string | null;
+                                fileId: string | null;
+                            }[];
+                            taskCount: number;
+                            voided: boolean;
+                            voidedReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务清单（状态按今天或 today 参数实时计算，可按状态筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    planId?: string;
+                    year?: number;
+                    state?: "notStarted" | "onTrack" | "atRisk" | "overdue" | "done";
+                    system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                    unitId?: number;
+                    leadUnitId?: number;
+                    meetingId?: string;
+                    q?: string;
+                    today?: string;
+                    includeVoided?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                planId: string;
+                                planTitle: string;
+                                year: number;
+                                seq: number;
+                                title: string;
+                                content: string | null;
+                                targets: string | null;
+                                steps: string | null;
+                                leadUnit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                participantUnits: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                                deadline: string;
+                                system: ("partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity") | null;
+                                systemLabel: string | null;
+                                meetingId: string | null;
+                                note: string | null;
+                                /** @enum {string} */
+                                state: "notStarted" | "onTrack" | "atRisk" | "overdue" | "done";
+                                stateLabel: string;
+                                acceptedPercent: number | null;
+                                voided: boolean;
+                                voidedReason: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增任务（序号按计划顺序分配） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        planId: string;
+                        title: string;
+                        content?: string | null;
+                        targets?: string | null;
+                        steps?: string | null;
+                        leadUnitId: number;
+                        /** @default [] */
+                        participantUnitIds?: number[];
+                        /** Format: date */
+                        deadline: string;
+                        system?: ("partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity") | null;
+                        meetingId?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            planId: string;
+                            planTitle: string;
+                            year: number;
+                            seq: number;
+                            title: string;
+                            content: string | null;
+                            targets: string | null;
+                            steps: string | null;
+                            leadUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            participantUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            deadline: string;
+                            system: ("partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity") | null;
+                            systemLabel: string | null;
+                            meetingId: string | null;
+                            note: string | null;
+                            /** @enum {string} */
+                            state: "notStarted" | "onTrack" | "atRisk" | "overdue" | "done";
+                            stateLabel: string;
+                            acceptedPercent: number | null;
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务详情及进展报送记录 */
+        get: {
+            parameters: {
+                query?: {
+                    today?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            planId: string;
+                            planTitle: string;
+                            year: number;
+                            seq: number;
+                            title: string;
+                            content: string | null;
+                            targets: string | null;
+                            steps: string | null;
+                            leadUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            participantUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            deadline: string;
+                            system: ("partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity") | null;
+                            systemLabel: string | null;
+                            meetingId: string | null;
+                            note: string | null;
+                            /** @enum {string} */
+                            state: "notStarted" | "onTrack" | "atRisk" | "overdue" | "done";
+                            stateLabel: string;
+                            acceptedPercent: number | null;
+                            voided: boolean;
+                            voidedReason: string | null;
+                            progress: {
+                                id: string;
+                                taskId: string;
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                role: "lead" | "participant";
+                                reportedOn: string;
+                                content: string;
+                                percent: number | null;
+                                fileIds: string[];
+                                /** @enum {string} */
+                                status: "submitted" | "accepted" | "returned";
+                                statusLabel: string;
+                                reviewedAt: string | null;
+                                reviewReason: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改任务（整条替换，留痕） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        content?: string | null;
+                        targets?: string | null;
+                        steps?: string | null;
+                        leadUnitId: number;
+                        /** @default [] */
+                        participantUnitIds?: number[];
+                        /** Format: date */
+                        deadline: string;
+                        system?: ("partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity") | null;
+                        meetingId?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            planId: string;
+                            planTitle: string;
+                            year: number;
+                            seq: number;
+                            title: string;
+                            content: string | null;
+                            targets: string | null;
+                            steps: string | null;
+                            leadUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            participantUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            deadline: string;
+                            system: ("partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity") | null;
+                            systemLabel: string | null;
+                            meetingId: string | null;
+                            note: string | null;
+                            /** @enum {string} */
+                            state: "notStarted" | "onTrack" | "atRisk" | "overdue" | "done";
+                            stateLabel: string;
+                            acceptedPercent: number | null;
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/tasks/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废任务（须填原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            planId: string;
+                            planTitle: string;
+                            year: number;
+                            seq: number;
+                            title: string;
+                            content: string | null;
+                            targets: string | null;
+                            steps: string | null;
+                            leadUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            participantUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            deadline: string;
+                            system: ("partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity") | null;
+                            systemLabel: string | null;
+                            meetingId: string | null;
+                            note: string | null;
+                            /** @enum {string} */
+                            state: "notStarted" | "onTrack" | "atRisk" | "overdue" | "done";
+                            stateLabel: string;
+                            acceptedPercent: number | null;
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/tasks/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送任务进展（牵头单位报完成进度，参与单位报承担部分；附件先上传至 planning.taskUnit:<任务编号>:<单位编号>） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 报送单位：牵头单位或参与单位 */
+                        unitId: number;
+                        /** Format: date */
+                        reportedOn: string;
+                        content: string;
+                        percent?: number | null;
+                        /** @default [] */
+                        fileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            taskId: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "lead" | "participant";
+                            reportedOn: string;
+                            content: string;
+                            percent: number | null;
+                            fileIds: string[];
+                            /** @enum {string} */
+                            status: "submitted" | "accepted" | "returned";
+                            statusLabel: string;
+                            reviewedAt: string | null;
+                            reviewReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/progress/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核进展：采纳，或退回并说明原因 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accept";
+                        reason?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        decision: "return";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            taskId: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "lead" | "participant";
+                            reportedOn: string;
+                            content: string;
+                            percent: number | null;
+                            fileIds: string[];
+                            /** @enum {string} */
+                            status: "submitted" | "accepted" | "returned";
+                            statusLabel: string;
+                            reviewedAt: string | null;
+                            reviewReason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办单（escalated=true：逾期未回复的，附升级档次） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    targetUnitId?: number;
+                    taskId?: string;
+                    escalated?: "true" | "false";
+                    replied?: "true" | "false";
+                    minLevel?: number;
+                    today?: string;
+                    includeVoided?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: string;
+                                year: number;
+                                seq: number;
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                targetUnit: {
+                                    id: number;
+                                    name: string;
+                                };
+                                tasks: {
+                                    id: string;
+                                    seq: number;
+                                    title: string;
+                                }[];
+                                issuedOn: string;
+                                subject: string;
+                                requirements: string;
+                                replyWorkdays: number;
+                                replyDue: string;
+                                replyDueRule: {
+                                    [key: string]: unknown;
+                                };
+                                reply: string | null;
+                                repliedOn: string | null;
+                                replyFileIds: string[];
+                                daysOverdue: number;
+                                escalationLevel: number;
+                                escalationLabel: string | null;
+                                voided: boolean;
+                                voidedReason: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 下发督办单（编号按年度连续分配，回复期限按工作日计算） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 督办单位（依法治县办） */
+                        unitId: number;
+                        /** @description 被督办单位 */
+                        targetUnitId: number;
+                        taskIds: string[];
+                        /** Format: date */
+                        issuedOn: string;
+                        subject: string;
+                        requirements: string;
+                        /**
+                         * @description 回复期限（工作日）
+                         * @default 5
+                         */
+                        replyWorkdays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            year: number;
+                            seq: number;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            tasks: {
+                                id: string;
+                                seq: number;
+                                title: string;
+                            }[];
+                            issuedOn: string;
+                            subject: string;
+                            requirements: string;
+                            replyWorkdays: number;
+                            replyDue: string;
+                            replyDueRule: {
+                                [key: string]: unknown;
+                            };
+                            reply: string | null;
+                            repliedOn: string | null;
+                            replyFileIds: string[];
+                            daysOverdue: number;
+                            escalationLevel: number;
+                            escalationLabel: string | null;
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办单详情 */
+        get: {
+            parameters: {
+                query?: {
+                    today?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            year: number;
+                            seq: number;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            tasks: {
+                                id: string;
+                                seq: number;
+                                title: string;
+                            }[];
+                            issuedOn: string;
+                            subject: string;
+                            requirements: string;
+                            replyWorkdays: number;
+                            replyDue: string;
+                            replyDueRule: {
+                                [key: string]: unknown;
+                            };
+                            reply: string | null;
+                            repliedOn: string | null;
+                            replyFileIds: string[];
+                            daysOverdue: number;
+                            escalationLevel: number;
+                            escalationLabel: string | null;
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/notices/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 被督办单位回复督办单（附件先上传至 planning.notice:<督办单编号>） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        repliedOn: string;
+                        reply: string;
+                        /** @default [] */
+                        fileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            year: number;
+                            seq: number;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            tasks: {
+                                id: string;
+                                seq: number;
+                                title: string;
+                            }[];
+                            issuedOn: string;
+                            subject: string;
+                            requirements: string;
+                            replyWorkdays: number;
+                            replyDue: string;
+                            replyDueRule: {
+                                [key: string]: unknown;
+                            };
+                            reply: string | null;
+                            repliedOn: string | null;
+                            replyFileIds: string[];
+                            daysOverdue: number;
+                            escalationLevel: number;
+                            escalationLabel: string | null;
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/notices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废督办单（编号保留不重用） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            year: number;
+                            seq: number;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            targetUnit: {
+                                id: number;
+                                name: string;
+                            };
+                            tasks: {
+                                id: string;
+                                seq: number;
+                                title: string;
+                            }[];
+                            issuedOn: string;
+                            subject: string;
+                            requirements: string;
+                            replyWorkdays: number;
+                            replyDue: string;
+                            replyDueRule: {
+                                [key: string]: unknown;
+                            };
+                            reply: string | null;
+                            repliedOn: string | null;
+                            replyFileIds: string[];
+                            daysOverdue: number;
+                            escalationLevel: number;
+                            escalationLabel: string | null;
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全面依法治县委员会会议 */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            agenda: string[];
+                            attendees: {
+                                name: string;
+                                unitName: string;
+                                role: string | null;
+                            }[];
+                            decisions: string[];
+                            tasks: {
+                                id: string;
+                                seq: number;
+                                title: string;
+                                planId: string;
+                            }[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记委员会会议 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 会议所属单位（委员会办公室） */
+                        unitId: number;
+                        title: string;
+                        /** Format: date */
+                        heldOn: string;
+                        place?: string | null;
+                        agenda: string[];
+                        attendees?: {
+                            name: string;
+                            unitName: string;
+                            role?: string | null;
+                        }[];
+                        /** @default [] */
+                        decisions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            agenda: string[];
+                            attendees: {
+                                name: string;
+                                unitName: string;
+                                role: string | null;
+                            }[];
+                            decisions: string[];
+                            tasks: {
+                                id: string;
+                                seq: number;
+                                title: string;
+                                planId: string;
+                            }[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议详情（议题、出席、议定事项、部署的任务） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            agenda: string[];
+                            attendees: {
+                                name: string;
+                                unitName: string;
+                                role: string | null;
+                            }[];
+                            decisions: string[];
+                            tasks: {
+                                id: string;
+                                seq: number;
+                                title: string;
+                                planId: string;
+                            }[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改会议记录（留痕） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** Format: date */
+                        heldOn: string;
+                        place?: string | null;
+                        agenda: string[];
+                        attendees?: {
+                            name: string;
+                            unitName: string;
+                            role?: string | null;
+                        }[];
+                        /** @default [] */
+                        decisions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            agenda: string[];
+                            attendees: {
+                                name: string;
+                                unitName: string;
+                                role: string | null;
+                            }[];
+                            decisions: string[];
+                            tasks: {
+                                id: string;
+                                seq: number;
+                                title: string;
+                                planId: string;
+                            }[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/meetings/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废会议记录（须填原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                            title: string;
+                            heldOn: string;
+                            place: string | null;
+                            agenda: string[];
+                            attendees: {
+                                name: string;
+                                unitName: string;
+                                role: string | null;
+                            }[];
+                            decisions: string[];
+                            tasks: {
+                                id: string;
+                                seq: number;
+                                title: string;
+                                planId: string;
+                            }[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/tasks/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务清单导入模板（.xlsx） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/plans/{id}/tasks/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出计划的任务清单（.xlsx，与导入模板同一格式） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/plans/{id}/tasks/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入任务清单到计划（dryRun=true 只校验并逐行报错；false 全部写入或全部不写） */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description 上传的文件
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            committed: boolean;
+                            total: number;
+                            valid: number;
+                            errors: {
+                                row: number;
+                                column: string | null;
+                                reason: string;
+                            }[];
+                            created: {
+                                row: number;
+                                id: string;
+                                seq: number;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 述法：职务类别、述法形式、评议等次 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            postTypes: {
+                                /** @enum {string} */
+                                code: "townshipPartySecretary" | "townshipHead" | "departmentHead" | "departmentPartySecretary";
+                                label: string;
+                                unitKind: string;
+                            }[];
+                            formats: {
+                                /** @enum {string} */
+                                code: "written" | "onSite" | "special";
+                                label: string;
+                            }[];
+                            ratings: {
+                                /** @enum {string} */
+                                code: "good" | "fairlyGood" | "average" | "poor";
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/duty-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 第一责任人职责清单（按职务类别；未设置的用默认清单） */
+        get: {
+            parameters: {
+                query: {
+                    division: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            postType: "townshipPartySecretary" | "townshipHead" | "departmentHead" | "departmentPartySecretary";
+                            postTypeLabel: string;
+                            items: string[];
+                            configured: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        /** 设置某职务类别的第一责任人职责清单（整份替换） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        division: string;
+                        /** @enum {string} */
+                        postType: "townshipPartySecretary" | "townshipHead" | "departmentHead" | "departmentPartySecretary";
+                        items: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            postType: "townshipPartySecretary" | "townshipHead" | "departmentHead" | "departmentPartySecretary";
+                            postTypeLabel: string;
+                            items: string[];
+                            configured: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度述法活动（含本人范围内应述、已述、已评议人数） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            divisionCode: string;
+                            year: number;
+                            title: string;
+                            /** @enum {string} */
+                            format: "written" | "onSite" | "special";
+                            dueOn: string;
+                            note: string | null;
+                            required: number;
+                            submitted: number;
+                            reviewed: number;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发起年度述法活动 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        year: number;
+                        title: string;
+                        /**
+                         * @default written
+                         * @enum {string}
+                         */
+                        format?: "written" | "onSite" | "special";
+                        /** Format: date */
+                        dueOn: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            divisionCode: string;
+                            year: number;
+                            title: string;
+                            /** @enum {string} */
+                            format: "written" | "onSite" | "special";
+                            dueOn: string;
+                            note: string | null;
+                            required: number;
+                            submitted: number;
+                            reviewed: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/campaigns/{id}/completeness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应述尽述：应述名单及提交情况（status=missing 只看未提交） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "all" | "missing" | "submitted";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign: {
+                                id: string;
+                                unitId: number;
+                                unitName: string;
+                                divisionCode: string;
+                                year: number;
+                                title: string;
+                                /** @enum {string} */
+                                format: "written" | "onSite" | "special";
+                                dueOn: string;
+                                note: string | null;
+                                required: number;
+                                submitted: number;
+                                reviewed: number;
+                                createdAt: string;
+                            };
+                            required: number;
+                            submitted: number;
+                            missing: number;
+                            reporters: {
+                                id: string;
+                                campaignId: string;
+                                unitId: number;
+                                unitName: string;
+                                unitKind: string;
+                                personName: string;
+                                post: string;
+                                /** @enum {string} */
+                                postType: "townshipPartySecretary" | "townshipHead" | "departmentHead" | "departmentPartySecretary";
+                                postTypeLabel: string;
+                                reportId: string | null;
+                                submittedOn: string | null;
+                                rating: ("good" | "fairlyGood" | "average" | "poor") | null;
+                                overdue: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/campaigns/{id}/reporters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加应述人员（姓名、职务、单位） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reporters: {
+                            unitId: number;
+                            personName: string;
+                            post: string;
+                            /** @enum {string} */
+                            postType: "townshipPartySecretary" | "townshipHead" | "departmentHead" | "departmentPartySecretary";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            unitId: number;
+                            unitName: string;
+                            unitKind: string;
+                            personName: string;
+                            post: string;
+                            /** @enum {string} */
+                            postType: "townshipPartySecretary" | "townshipHead" | "departmentHead" | "departmentPartySecretary";
+                            postTypeLabel: string;
+                            reportId: string | null;
+                            submittedOn: string | null;
+                            rating: ("good" | "fairlyGood" | "average" | "poor") | null;
+                            overdue: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/reporters/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 移出应述名单（须填原因，如调离） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            unitId: number;
+                            unitName: string;
+                            unitKind: string;
+                            personName: string;
+                            post: string;
+                            /** @enum {string} */
+                            postType: "townshipPartySecretary" | "townshipHead" | "departmentHead" | "departmentPartySecretary";
+                            postTypeLabel: string;
+                            reportId: string | null;
+                            submittedOn: string | null;
+                            rating: ("good" | "fairlyGood" | "average" | "poor") | null;
+                            overdue: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/reporters/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交述法报告（履职情况、存在问题、下一步打算、签字版文件） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format?: "written" | "onSite" | "special";
+                        /** Format: date */
+                        submittedOn: string;
+                        performance: string;
+                        problems: string;
+                        plans: string;
+                        /** Format: uuid */
+                        documentFileId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            campaignTitle: string;
+                            year: number;
+                            reporterId: string;
+                            unitId: number;
+                            unitName: string;
+                            personName: string;
+                            post: string;
+                            /** @enum {string} */
+                            postType: "townshipPartySecretary" | "townshipHead" | "departmentHead" | "departmentPartySecretary";
+                            /** @enum {string} */
+                            format: "written" | "onSite" | "special";
+                            formatLabel: string;
+                            submittedOn: string;
+                            performance: string;
+                            problems: string;
+                            plans: string;
+                            documentFileId: string | null;
+                            rating: ("good" | "fairlyGood" | "average" | "poor") | null;
+                            ratingLabel: string | null;
+                            reviewComment: string | null;
+                            reviewedOn: string | null;
+                            dutyItems: string[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 述法报告（本人权限范围内） */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                    year?: number;
+                    unitKind?: "department" | "township";
+                    rating?: "good" | "fairlyGood" | "average" | "poor";
+                    reviewed?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                campaignId: string;
+                                campaignTitle: string;
+                                year: number;
+                                reporterId: string;
+                                unitId: number;
+                                unitName: string;
+                                personName: string;
+                                post: string;
+                                /** @enum {string} */
+                                postType: "townshipPartySecretary" | "townshipHead" | "departmentHead" | "departmentPartySecretary";
+                                /** @enum {string} */
+                                format: "written" | "onSite" | "special";
+                                formatLabel: string;
+                                submittedOn: string;
+                                documentFileId: string | null;
+                                rating: ("good" | "fairlyGood" | "average" | "poor") | null;
+                                ratingLabel: string | null;
+                                reviewComment: string | null;
+                                reviewedOn: string | null;
+                                voided: boolean;
+                                voidedReason: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 述法报告详情（含职责清单与评议） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            campaignTitle: string;
+                            year: number;
+                            reporterId: string;
+                            unitId: number;
+                            unitName: string;
+                            personName: string;
+                            post: string;
+                            /** @enum {string} */
+                            postType: "townshipPartySecretary" | "townshipHead" | "departmentHead" | "departmentPartySecretary";
+                            /** @enum {string} */
+                            format: "written" | "onSite" | "special";
+                            formatLabel: string;
+                            submittedOn: string;
+                            performance: string;
+                            problems: string;
+                            plans: string;
+                            documentFileId: string | null;
+                            rating: ("good" | "fairlyGood" | "average" | "poor") | null;
+                            ratingLabel: string | null;
+                            reviewComment: string | null;
+                            reviewedOn: string | null;
+                            dutyItems: string[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/reports/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 述法评议（好/较好/一般/差及评议意见） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        rating: "good" | "fairlyGood" | "average" | "poor";
+                        comment: string;
+                        /** Format: date */
+                        reviewedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            campaignTitle: string;
+                            year: number;
+                            reporterId: string;
+                            unitId: number;
+                            unitName: string;
+                            personName: string;
+                            post: string;
+                            /** @enum {string} */
+                            postType: "townshipPartySecretary" | "townshipHead" | "departmentHead" | "departmentPartySecretary";
+                            /** @enum {string} */
+                            format: "written" | "onSite" | "special";
+                            formatLabel: string;
+                            submittedOn: string;
+                            performance: string;
+                            problems: string;
+                            plans: string;
+                            documentFileId: string | null;
+                            rating: ("good" | "fairlyGood" | "average" | "poor") | null;
+                            ratingLabel: string | null;
+                            reviewComment: string | null;
+                            reviewedOn: string | null;
+                            dutyItems: string[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/reports/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回述法报告（作废并注明原因，述法人可重新提交） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaignId: string;
+                            campaignTitle: string;
+                            year: number;
+                            reporterId: string;
+                            unitId: number;
+                            unitName: string;
+                            personName: string;
+                            post: string;
+                            /** @enum {string} */
+                            postType: "townshipPartySecretary" | "townshipHead" | "departmentHead" | "departmentPartySecretary";
+                            /** @enum {string} */
+                            format: "written" | "onSite" | "special";
+                            formatLabel: string;
+                            submittedOn: string;
+                            performance: string;
+                            problems: string;
+                            plans: string;
+                            documentFileId: string | null;
+                            rating: ("good" | "fairlyGood" | "average" | "poor") | null;
+                            ratingLabel: string | null;
+                            reviewComment: string | null;
+                            reviewedOn: string | null;
+                            dutyItems: string[];
+                            voided: boolean;
+                            voidedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核方式（现场检查、听取汇报、查阅资料、随机询问） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            methods: {
+                                /** @enum {string} */
+                                code: "onSite" | "briefing" | "documents" | "interview";
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核指标体系 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            name: string;
+                            unitName: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建考核指标体系（可同时录入指标） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        year: number;
+                        name: string;
+                        /** @default [] */
+                        indicators?: {
+                            code: string;
+                            name: string;
+                            points: number;
+                            scoringNotes?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            divisionCode: string;
+                            year: number;
+                            name: string;
+                            totalPoints: number;
+                            indicators: {
+                                code: string;
+                                name: string;
+                                points: number;
+                                scoringNotes: string | null;
+                                id: string;
+                                parentCode: string | null;
+                                depth: number;
+                                leaf: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/systems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核指标体系详情（指标树，按编码排序） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            divisionCode: string;
+                            year: number;
+                            name: string;
+                            totalPoints: number;
+                            indicators: {
+                                code: string;
+                                name: string;
+                                points: number;
+                                scoringNotes: string | null;
+                                id: string;
+                                parentCode: string | null;
+                                depth: number;
+                                leaf: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核（本人可见的） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            title: string;
+                            published: boolean;
+                            publishedOn: string | null;
+                            unitName: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发起考核（默认考核本地区全部乡镇） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        systemId: string;
+                        title: string;
+                        unitIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            divisionCode: string;
+                            systemId: string;
+                            systemName: string;
+                            year: number;
+                            title: string;
+                            published: boolean;
+                            publishedOn: string | null;
+                            leafIndicators: number;
+                            assessedUnits: {
+                                unitId: number;
+                                unitName: string;
+                                selfSubmitted: boolean;
+                            }[];
+                            results: {
+                                unitId: number;
+                                unitName: string;
+                                total: number;
+                                maxPoints: number;
+                                rank: number;
+                                scoredIndicators: number;
+                                deductions: number;
+                                selfTotal: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核详情与总分排名（组织单位随时可见；其他单位发布后只见本单位） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            divisionCode: string;
+                            systemId: string;
+                            systemName: string;
+                            year: number;
+                            title: string;
+                            published: boolean;
+                            publishedOn: string | null;
+                            leafIndicators: number;
+                            assessedUnits: {
+                                unitId: number;
+                                unitName: string;
+                                selfSubmitted: boolean;
+                            }[];
+                            results: {
+                                unitId: number;
+                                unitName: string;
+                                total: number;
+                                maxPoints: number;
+                                rank: number;
+                                scoredIndicators: number;
+                                deductions: number;
+                                selfTotal: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/rounds/{id}/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 被考核单位逐项自评与评分（评分发布后对本单位可见） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    unitId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            roundId: string;
+                            roundUnitId: string;
+                            unitId: number;
+                            unitName: string;
+                            published: boolean;
+                            scoresVisible: boolean;
+                            selfSubmittedAt: string | null;
+                            rows: {
+                                indicatorId: string;
+                                code: string;
+                                name: string;
+                                points: number;
+                                selfScore: number | null;
+                                selfNote: string | null;
+                                evidenceFileIds: string[];
+                                score: number | null;
+                                method: ("onSite" | "briefing" | "documents" | "interview") | null;
+                                deductionReason: string | null;
+                                findingId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/rounds/{id}/units/{unitId}/self": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 乡镇自评（逐项自评分、说明、佐证材料） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    unitId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            selfScore: number;
+                            note?: string | null;
+                            /** @default [] */
+                            evidenceFileIds?: string[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            roundId: string;
+                            roundUnitId: string;
+                            unitId: number;
+                            unitName: string;
+                            published: boolean;
+                            scoresVisible: boolean;
+                            selfSubmittedAt: string | null;
+                            rows: {
+                                indicatorId: string;
+                                code: string;
+                                name: string;
+                                points: number;
+                                selfScore: number | null;
+                                selfNote: string | null;
+                                evidenceFileIds: string[];
+                                score: number | null;
+                                method: ("onSite" | "briefing" | "documents" | "interview") | null;
+                                deductionReason: string | null;
+                                findingId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/rounds/{id}/units/{unitId}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 考核组评分（逐项得分、考核方式、扣分理由，可生成整改问题） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    unitId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        scoredOn: string;
+                        items: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            score: number;
+                            /** @enum {string} */
+                            method: "onSite" | "briefing" | "documents" | "interview";
+                            deductionReason?: string | null;
+                            finding?: {
+                                /**
+                                 * @default normal
+                                 * @enum {string}
+                                 */
+                                severity?: "minor" | "normal" | "serious";
+                                /** Format: date */
+                                dueOn: string;
+                                title?: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            roundId: string;
+                            roundUnitId: string;
+                            unitId: number;
+                            unitName: string;
+                            published: boolean;
+                            scoresVisible: boolean;
+                            selfSubmittedAt: string | null;
+                            rows: {
+                                indicatorId: string;
+                                code: string;
+                                name: string;
+                                points: number;
+                                selfScore: number | null;
+                                selfNote: string | null;
+                                evidenceFileIds: string[];
+                                score: number | null;
+                                method: ("onSite" | "briefing" | "documents" | "interview") | null;
+                                deductionReason: string | null;
+                                findingId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/rounds/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布考核结果（须全部评分） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        publishedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            divisionCode: string;
+                            systemId: string;
+                            systemName: string;
+                            year: number;
+                            title: string;
+                            published: boolean;
+                            publishedOn: string | null;
+                            leafIndicators: number;
+                            assessedUnits: {
+                                unitId: number;
+                                unitName: string;
+                                selfSubmitted: boolean;
+                            }[];
+                            results: {
+                                unitId: number;
+                                unitName: string;
+                                total: number;
+                                maxPoints: number;
+                                rank: number;
+                                scoredIndicators: number;
+                                deductions: number;
+                                selfTotal: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/indicators/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核指标导入模板（.xlsx） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/systems/{id}/indicators/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入考核指标（dryRun=true 只校验并逐行报错；false 全部写入或全部不写） */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description 上传的文件
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            committed: boolean;
+                            total: number;
+                            valid: number;
+                            errors: {
+                                row: number;
+                                column: string | null;
+                                reason: string;
+                            }[];
+                            created: {
+                                row: number;
+                                id: string;
+                                code: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

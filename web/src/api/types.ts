@@ -45,8 +45,17 @@ export type FileView = Resp<'/api/files'>[number];
 export type ImportReports = {
   '/api/org/import/units': Resp<'/api/org/import/units', 'post'>;
   '/api/org/import/users': Resp<'/api/org/import/users', 'post'>;
+  '/api/activities/import': Resp<'/api/activities/import', 'post'>;
 };
 export type ImportPath = keyof ImportReports;
 export type ImportReport<P extends ImportPath = ImportPath> = ImportReports[P];
 export type ImportRowError = ImportReport['errors'][number];
 export type ImportedUser = ImportReport<'/api/org/import/users'>['created'][number];
+export type ActivityKinds = Resp<'/api/activities/kinds'>;
+export type ActivityKindDef = ActivityKinds['kinds'][number];
+export type ActivityKind = ActivityKindDef['code'];
+export type MaterialKindDef = ActivityKinds['materials'][number];
+export type ActivityView = Resp<'/api/activities/{id}'>;
+export type ActivityQuery = NonNullable<paths['/api/activities']['get']['parameters']['query']>;
+export type ActivityInput = Req<'/api/activities', 'post'>;
+export type ActivityLanguage = NonNullable<ActivityInput['language']>;

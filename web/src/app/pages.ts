@@ -13,4 +13,5 @@ export const pages: { path: string; Page: ComponentType }[] = [
   { path: '/figures', Page: lazy(() => import('../pages/FiguresPage')) },
   { path: '/admin/calendar', Page: lazy(() => import('../pages/calendar/CalendarPage')) },
   { path: '/calendar/deadline', Page: lazy(() => import('../pages/calendar/DeadlinePage')) },
+  { path: '/activities', Page: lazy(() => import('../pages/activities/ActivitiesPage')) },
 ];

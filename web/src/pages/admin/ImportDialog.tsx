@@ -10,10 +10,11 @@ import { errorText } from '../../app/errors';
 const templates = {
   '/api/org/import/units': '/api/org/import/units/template',
   '/api/org/import/users': '/api/org/import/users/template',
+  '/api/activities/import': '/api/activities/import/template',
 } satisfies Record<ImportPath, string>;
 
 function send<P extends ImportPath>(path: P, file: File, dryRun: boolean) {
-  // the two routes share one form and report shape; only `created` differs
+  // the routes share one form and report shape; only `created` differs
   return call(
     api.POST(path as ImportPath, {
       params: { query: { dryRun: dryRun ? 'true' : 'false' } },
