@@ -48,10 +48,13 @@ export class CalendarService {
     this.cached = null;
   }
 
-  /** The calendar as the deadline engine reads it. */
-  calendar(): Promise<CalendarData> {
+  /**
+   * The calendar as the deadline engine reads it. Inside a transaction pass its handle (`t.db`):
+   * PGlite has one connection, and a read through `this.db` would wait for the transaction forever.
+   */
+  calendar(db: Db = this.db): Promise<CalendarData> {
     if (this.cached && Date.now() - this.cached.at < CACHE_TTL_MS) return this.cached.data;
-    const entry = { at: Date.now(), data: this.load() };
+    const entry = { at: Date.now(), data: this.load(db) };
     this.cached = entry;
     entry.data.catch(() => {
       if (this.cached === entry) this.cached = null; // a failed load is not cached
@@ -59,12 +62,12 @@ export class CalendarService {
     return entry.data;
   }
 
-  private async load(): Promise<CalendarData> {
-    const rows = await this.db
+  private async load(db: Db): Promise<CalendarData> {
+    const rows = await db
       .select({ ...dayColumns, divisionPath: divisions.path })
       .from(calendarDays)
       .leftJoin(divisions, eq(divisions.code, calendarDays.divisionCode));
-    const years = await this.db
+    const years = await db
       .select({ year: calendarYears.year })
       .from(calendarYears)
       .where(isNull(calendarYears.divisionCode));
@@ -81,8 +84,8 @@ export class CalendarService {
     );
   }
 
-  async division(code: string, field = 'division'): Promise<DivisionRef> {
-    const [d] = await this.db
+  async division(code: string, field = 'division', db: Db = this.db): Promise<DivisionRef> {
+    const [d] = await db
       .select({ code: divisions.code, name: divisions.name, path: divisions.path })
       .from(divisions)
       .where(eq(divisions.code, code));
@@ -91,9 +94,9 @@ export class CalendarService {
   }
 
   /** The last day of a period counted from `start` (not counted) for a body in `divisionCode`. */
-  async deadline(spec: PeriodSpec, start: string, divisionCode: string | null) {
-    const d = divisionCode ? await this.division(divisionCode) : null;
-    const result = computeDeadline(spec, start, await this.calendar(), d?.path ?? null);
+  async deadline(spec: PeriodSpec, start: string, divisionCode: string | null, db: Db = this.db) {
+    const d = divisionCode ? await this.division(divisionCode, 'division', db) : null;
+    const result = computeDeadline(spec, start, await this.calendar(db), d?.path ?? null);
     return {
       ...result,
       endWeekday: weekdayName(result.end),
@@ -102,9 +105,9 @@ export class CalendarService {
   }
 
   /** Whether a day is a working day for a body in `divisionCode` (null: the national calendar only). */
-  async day(date: string, divisionCode: string | null) {
-    const d = divisionCode ? await this.division(divisionCode) : null;
-    return dayStatus(date, await this.calendar(), d?.path ?? null);
+  async day(date: string, divisionCode: string | null, db: Db = this.db) {
+    const d = divisionCode ? await this.division(divisionCode, 'division', db) : null;
+    return dayStatus(date, await this.calendar(db), d?.path ?? null);
   }
 
   /** The year's exceptions that apply in a division (national + its own and its ancestors'), or all of them. */
