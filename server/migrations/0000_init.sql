@@ -28,6 +28,7 @@ CREATE TABLE "users" (
 	"display_name" text NOT NULL,
 	"unit_id" integer NOT NULL,
 	"phone_enc" text,
+	"email" text,
 	"password_hash" text NOT NULL,
 	"must_change_password" boolean DEFAULT true NOT NULL,
 	"password_changed_at" timestamp with time zone,
@@ -132,6 +133,22 @@ CREATE TABLE "calendar_years" (
 	"division_code" text,
 	"year" integer NOT NULL,
 	"source" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"unit_id" integer NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text DEFAULT '' NOT NULL,
+	"link" text,
+	"entity" text,
+	"entity_id" text,
+	"once" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp with time zone,
+	"emailed_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "activities" (
@@ -531,6 +548,8 @@ ALTER TABLE "files" ADD CONSTRAINT "files_uploaded_by_users_id_fk" FOREIGN KEY (
 ALTER TABLE "calendar_days" ADD CONSTRAINT "calendar_days_division_code_divisions_code_fk" FOREIGN KEY ("division_code") REFERENCES "public"."divisions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calendar_days" ADD CONSTRAINT "calendar_days_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calendar_years" ADD CONSTRAINT "calendar_years_division_code_divisions_code_fk" FOREIGN KEY ("division_code") REFERENCES "public"."divisions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activities" ADD CONSTRAINT "activities_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activities" ADD CONSTRAINT "activities_organiser_unit_id_org_units_id_fk" FOREIGN KEY ("organiser_unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activities" ADD CONSTRAINT "activities_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -626,6 +645,9 @@ CREATE INDEX "files_sm3_idx" ON "files" USING btree ("sm3");--> statement-breakp
 CREATE UNIQUE INDEX "calendar_days_division_day_uq" ON "calendar_days" USING btree (coalesce("division_code", ''),"day");--> statement-breakpoint
 CREATE INDEX "calendar_days_day_idx" ON "calendar_days" USING btree ("day");--> statement-breakpoint
 CREATE UNIQUE INDEX "calendar_years_division_year_uq" ON "calendar_years" USING btree (coalesce("division_code", ''),"year");--> statement-breakpoint
+CREATE INDEX "notifications_user_read_created_idx" ON "notifications" USING btree ("user_id","read_at","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_once_uq" ON "notifications" USING btree ("kind","entity_id","user_id") WHERE once;--> statement-breakpoint
+CREATE INDEX "notifications_unmailed_idx" ON "notifications" USING btree ("created_at") WHERE emailed_at is null and read_at is null;--> statement-breakpoint
 CREATE INDEX "activities_date_idx" ON "activities" USING btree ("date");--> statement-breakpoint
 CREATE INDEX "activities_unit_date_idx" ON "activities" USING btree ("unit_id","date");--> statement-breakpoint
 CREATE INDEX "activities_kind_date_idx" ON "activities" USING btree ("kind","date");--> statement-breakpoint
@@ -638,6 +660,7 @@ CREATE INDEX "planning_notices_target_idx" ON "planning_notices" USING btree ("t
 CREATE INDEX "planning_notices_due_idx" ON "planning_notices" USING btree ("reply_due");--> statement-breakpoint
 CREATE UNIQUE INDEX "planning_plans_unit_year_uq" ON "planning_plans" USING btree ("unit_id","year") WHERE voided_at is null;--> statement-breakpoint
 CREATE INDEX "planning_progress_task_idx" ON "planning_progress" USING btree ("task_id","reported_on");--> statement-breakpoint
+CREATE INDEX "planning_progress_accepted_idx" ON "planning_progress" USING btree ("task_id","reported_on" DESC NULLS LAST,"created_at" DESC NULLS LAST) WHERE role = 'lead' and status = 'accepted';--> statement-breakpoint
 CREATE INDEX "planning_task_units_unit_idx" ON "planning_task_units" USING btree ("unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "planning_tasks_plan_seq_uq" ON "planning_tasks" USING btree ("plan_id","seq");--> statement-breakpoint
 CREATE INDEX "planning_tasks_lead_idx" ON "planning_tasks" USING btree ("lead_unit_id");--> statement-breakpoint

@@ -36,6 +36,21 @@ const EnvSchema = z.object({
   FAZHI_SECURE_COOKIE: bool.default(false),
   FAZHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FAZHI_TRUST_PROXY: bool.default(false),
+  /** Outgoing mail for notifications (smtp://user:pass@host:587, smtps://… for implicit TLS); none when unset. */
+  FAZHI_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'FAZHI_SMTP_URL 应形如 smtp://用户名:密码@主机:端口' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** The sender, e.g. "索县依法治县办 <fazhi@suo.gov.cn>"; required with FAZHI_SMTP_URL. */
+  FAZHI_SMTP_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/,
+      'FAZHI_SMTP_FROM 应为邮箱地址，可带名称：名称 <地址>',
+    )
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export type Config = {
@@ -55,6 +70,9 @@ export type Config = {
   secureCookie: boolean;
   logLevel: string;
   trustProxy: boolean;
+  /** undefined: notifications are not mailed */
+  smtpUrl: string | undefined;
+  smtpFrom: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -66,6 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`配置错误 (configuration error):\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.FAZHI_SMTP_URL && !e.FAZHI_SMTP_FROM)
+    throw new ConfigError(
+      '配置错误 (configuration error):\n  FAZHI_SMTP_FROM: 设置了 FAZHI_SMTP_URL 时须同时设置发件人地址',
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -82,5 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookie: e.FAZHI_SECURE_COOKIE,
     logLevel: e.FAZHI_LOG_LEVEL,
     trustProxy: e.FAZHI_TRUST_PROXY,
+    smtpUrl: e.FAZHI_SMTP_URL,
+    smtpFrom: e.FAZHI_SMTP_FROM,
   };
 }

@@ -8,6 +8,7 @@ export * from '../platform/auth/schema.js';
 export * from '../platform/audit/schema.js';
 export * from '../platform/files/schema.js';
 export * from '../platform/calendar/schema.js';
+export * from '../platform/notifications/schema.js';
 export * from '../modules/activities/schema.js';
 export * from '../modules/planning/schema.js';
 export * from '../modules/findings/schema.js';

@@ -5,10 +5,12 @@ import assessment from './assessment/index.js';
 import audit from '../platform/audit/index.js';
 import auth from '../platform/auth/index.js';
 import calendar from '../platform/calendar/index.js';
+import dashboard from './dashboard/index.js';
 import figures from '../platform/figures/index.js';
 import files from '../platform/files/index.js';
 import findings from './findings/index.js';
 import inspections from './inspections/index.js';
+import notifications from '../platform/notifications/index.js';
 import type { ModuleManifest } from '../platform/manifest.js';
 import org from '../platform/org/index.js';
 import planning from './planning/index.js';
@@ -28,10 +30,12 @@ export const modules: readonly ModuleManifest[] = [
   figures,
   calendar,
   files,
+  notifications,
   activities,
   findings,
   inspections,
   planning,
   accountability,
   assessment,
+  dashboard,
 ];

@@ -4,7 +4,10 @@ import { planningFigures } from './figures.js';
 import { NoticeService } from './notices.js';
 import { planningRoutes } from './routes.js';
 import { PlanService } from './plans.js';
+import { deadlineReminderJob } from './reminders.js';
 import { P, PlanningService } from './service.js';
+
+export { PlanningDashboard, planningDashboard, type DashboardQuery } from './dashboard.js';
 
 export default defineModule({
   name: 'planning',
@@ -29,6 +32,8 @@ export default defineModule({
   routes: planningRoutes,
   figures: planningFigures,
   demo: { order: 60, load: loadPlanningDemo },
+  // notifications: 任务即将到期 / 已逾期, hourly, each sent once
+  jobs: [deadlineReminderJob],
   nav: [
     { path: '/planning/tasks', key: 'nav.tasks', label: '任务清单', permission: P.read, group: 'work' },
     { path: '/planning/notices', key: 'nav.notices', label: '督办', permission: P.read, group: 'work' },

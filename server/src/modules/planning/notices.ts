@@ -14,12 +14,13 @@ import {
   escalationLevels,
   noticeNumber,
 } from './kinds.js';
+import { tellNoticeIssued, tellNoticeReplied } from './notify.js';
 import { planningCounters, planningNoticeTasks, planningNotices } from './schema.js';
 import { P } from './service.js';
 import { ownUnit, todayInShanghai } from './units.js';
 
 /** Calendar days an unanswered notice is past its reply date as of `today`, and its escalation level. */
-const overdueDays = (today: string) => sql`case when n.replied_on is null and n.voided_at is null
+export const overdueDays = (today: string) => sql`case when n.replied_on is null and n.voided_at is null
   and ${today}::date > n.reply_due then ${today}::date - n.reply_due else 0 end`;
 const levelOf = (days: SQL) =>
   sql`case ${sql.join(
@@ -28,7 +29,7 @@ const levelOf = (days: SQL) =>
   )} else 0 end`;
 
 /** A notice is seen by whoever sees its issuer or the unit it is addressed to. */
-const noticeVisible = (actor: Actor, permission: string) => {
+export const noticeVisible = (actor: Actor, permission: string) => {
   const s = actor.scopes(permission);
   return sql`(${inScope(sql`iu.path`, s)} or ${inScope(sql`tu.path`, s)})`;
 };
@@ -221,7 +222,9 @@ export class NoticeService {
         entityId: row!.id,
         diff: snapshotOf({ ...row!, taskIds }),
       });
-      return this.get(t.db, ctx.actor, row!.id, P.manage);
+      const view = await this.get(t.db, ctx.actor, row!.id, P.manage);
+      await tellNoticeIssued(t, view); // notifications: 督办通知 to the addressed unit
+      return view;
     });
   }
 
@@ -264,7 +267,9 @@ export class NoticeService {
         entityId: id,
         diff: { repliedOn: [null, input.repliedOn], reply: [null, input.reply] },
       });
-      return this.get(t.db, ctx.actor, id, P.report);
+      const view = await this.get(t.db, ctx.actor, id, P.report);
+      await tellNoticeReplied(t, view); // notifications: the reply, to the issuing office
+      return view;
     });
   }
 

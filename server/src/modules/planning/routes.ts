@@ -29,6 +29,7 @@ import {
   UpdateTask,
   VoidBody,
 } from './contract.js';
+import { DashboardQuery, PlanningDashboard, planningDashboard } from './dashboard.js';
 import { planningImportRoutes } from './import.js';
 import { escalationLevels, systemCodes, systems, taskStateCodes, taskStates } from './kinds.js';
 import { MeetingService } from './meetings.js';
@@ -57,6 +58,20 @@ export async function planningRoutes(app: App, platform: Platform) {
       states: taskStateCodes.map((code) => ({ code, label: taskStates[code] })),
       escalation: escalationLevels.map((e) => ({ ...e })),
     }),
+  );
+
+  app.get(
+    '/api/planning/dashboard',
+    {
+      schema: {
+        tags,
+        summary: '工作计划驾驶舱：任务状态分布、牵头单位及体系完成情况、督办单下发回复与升级（均可下钻）',
+        querystring: DashboardQuery,
+        response: { 200: PlanningDashboard },
+      },
+      config: read,
+    },
+    (req) => planningDashboard(platform.db, service, req.actor, req.query),
   );
 
   // ——— plans ———

@@ -173,6 +173,10 @@ export const planningProgress = pgTable(
   },
   (t) => [
     index('planning_progress_task_idx').on(t.taskId, t.reportedOn),
+    // the state rule reads each task's latest accepted lead report (state.ts acceptedPercent): one index probe
+    index('planning_progress_accepted_idx')
+      .on(t.taskId, t.reportedOn.desc(), t.createdAt.desc())
+      .where(sql`role = 'lead' and status = 'accepted'`),
     check('planning_progress_percent_ck', sql`${t.percent} is null or ${t.percent} between 0 and 100`),
   ],
 );

@@ -17,6 +17,7 @@ import type {
   UpdateTask,
 } from './contract.js';
 import { progressStatuses, systems, taskStates, type TaskState, type TaskSystem } from './kinds.js';
+import { tellNewTask, tellProgressReturned } from './notify.js';
 import { planningProgress, planningTaskUnits, planningTasks } from './schema.js';
 import { acceptedPercent, cutoffTable, cutoffsFor, stateSql } from './state.js';
 import { activeUnits, todayInShanghai } from './units.js';
@@ -76,7 +77,7 @@ export class PlanningService {
   // ——— tasks ———
 
   /** Per-plan cut-offs of the state rule for `today` (see state.ts). */
-  private async cutoffs(db: Db, today: string, planId?: string) {
+  async cutoffs(db: Db, today: string, planId?: string) {
     const plans = await query<{ id: string; path: string; risk_workdays: number }>(
       db,
       sql`select pl.id, d.path, pl.risk_workdays from planning_plans pl
@@ -113,7 +114,7 @@ export class PlanningService {
             join org_units ou on ou.id = t.unit_id
             join org_units lu on lu.id = t.lead_unit_id
             join ${rc} on rc.plan_id = t.plan_id
-            cross join lateral (select ${acceptedPercent(today)} as pct) a
+            cross join lateral (select ${acceptedPercent(today)} as pct offset 0) a
             where ${where}) x
           ${opts.state ? sql`where x.state = ${opts.state}` : sql``}
           order by x.year desc, x.plan_id, x.seq
@@ -126,7 +127,7 @@ export class PlanningService {
                 from planning_tasks t join planning_plans pl on pl.id = t.plan_id
                 join org_units ou on ou.id = t.unit_id join org_units lu on lu.id = t.lead_unit_id
                 join ${rc} on rc.plan_id = t.plan_id
-                cross join lateral (select ${acceptedPercent(today)} as pct) a where ${where}) x
+                cross join lateral (select ${acceptedPercent(today)} as pct offset 0) a where ${where}) x
                 ${opts.state ? sql`where x.state = ${opts.state}` : sql``}`,
           )
         : [{ n: rows.length }];
@@ -302,7 +303,9 @@ export class PlanningService {
       entityId: row!.id,
       diff: snapshotOf({ ...row!, participantUnitIds: input.participantUnitIds }),
     });
-    return this.getTask(t.db, t.ctx.actor, row!.id, P.manage, today);
+    const view = await this.getTask(t.db, t.ctx.actor, row!.id, P.manage, today);
+    await tellNewTask(t, view); // notifications: 新任务 to the lead and participating units
+    return view;
   }
 
   async updateTask(ctx: RequestContext, id: string, input: UpdateTask): Promise<TaskView> {
@@ -462,6 +465,7 @@ export class PlanningService {
         entityId: id,
         diff: { status: [p.status, status], reason: input.reason ?? null },
       });
+      if (status === 'returned') await tellProgressReturned(t, id); // notifications: 进展被退回
       return (await this.progressOf(t.db, p.taskId)).find((x) => x.id === id)!;
     });
   }

@@ -34,7 +34,11 @@ export async function cutoffsFor(
   return { overdue: d, risk: addWorkingDays(today, riskWorkdays, cal, divisionPath).end };
 }
 
-/** The accepted lead percentage of task `t` as of `today` (latest accepted lead report). */
+/**
+ * The accepted lead percentage of task `t` as of `today` (latest accepted lead report). Join it as
+ * `cross join lateral (select … as pct offset 0) a`: without the offset the planner inlines the
+ * subquery into every branch of the state CASE and runs it up to three times per task.
+ */
 export const acceptedPercent = (today: string): SQL => sql`(
   select p.percent from planning_progress p
   where p.task_id = t.id and p.role = 'lead' and p.status = 'accepted'

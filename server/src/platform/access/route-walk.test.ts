@@ -53,6 +53,8 @@ const scopedByOwner: Record<string, string> = {
   'POST /api/files/:id/void': 'server/src/platform/files/files.test.ts',
   // a regional calendar day belongs to a division; the division-scope check is proved there
   'DELETE /api/calendar/days/:id': 'server/src/platform/calendar/calendar.test.ts',
+  // a notification is addressed to one user, not a unit: another user's answers 404
+  'POST /api/notifications/:id/read': 'server/src/platform/notifications/notifications.test.ts',
 };
 
 /** Routes whose by-id scope test lives beside their module (one case per route, outside and inside). */

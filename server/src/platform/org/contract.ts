@@ -86,6 +86,8 @@ export const UserView = z.object({
   unitName: z.string(),
   /** masked (139****5678) unless the reader holds org.user.personal */
   phone: z.string().nullable(),
+  /** work email, where notifications are mailed */
+  email: z.string().nullable(),
   mustChangePassword: z.boolean(),
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
@@ -108,6 +110,8 @@ const phone = z
   .trim()
   .regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位');
 
+const email = z.email('邮箱地址格式不正确').max(254).describe('工作邮箱，用于接收消息提醒');
+
 export const CreateUser = z.object({
   username: z
     .string()
@@ -116,6 +120,7 @@ export const CreateUser = z.object({
   displayName: z.string().trim().min(1, '请填写姓名').max(40),
   unitId: z.number().int().positive(),
   phone: phone.nullish(),
+  email: email.nullish(),
 });
 export type CreateUser = z.infer<typeof CreateUser>;
 
@@ -123,6 +128,7 @@ export const UpdateUser = z.object({
   displayName: z.string().trim().min(1).max(40).optional(),
   unitId: z.number().int().positive().optional(),
   phone: phone.nullish(),
+  email: email.nullish(),
 });
 export type UpdateUser = z.infer<typeof UpdateUser>;
 

@@ -84,6 +84,8 @@ export const users = pgTable(
       .references(() => orgUnits.id),
     /** SM4-encrypted mobile number; see platform/privacy */
     phoneEnc: text('phone_enc'),
+    /** work address for notification mail; none means in-app notifications only */
+    email: text('email'),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),

@@ -206,6 +206,7 @@ export class OrgService {
     unitId: users.unitId,
     unitName: orgUnits.name,
     phoneEnc: users.phoneEnc,
+    email: users.email,
     mustChangePassword: users.mustChangePassword,
     lockedUntil: users.lockedUntil,
     lastLoginAt: users.lastLoginAt,
@@ -246,6 +247,7 @@ export class OrgService {
         unitId: r.unitId,
         unitName: r.unitName,
         phone: showPhone ? phone : maskPhone(phone),
+        email: r.email,
         mustChangePassword: r.mustChangePassword,
         lockedUntil:
           r.lockedUntil && r.lockedUntil.getTime() > Date.now() ? r.lockedUntil.toISOString() : null,
@@ -368,6 +370,7 @@ export class OrgService {
         displayName: input.displayName,
         unitId: input.unitId,
         phoneEnc: this.crypto.encryptOptional(input.phone),
+        email: input.email ?? null,
         passwordHash,
         mustChangePassword: mustChange,
       })
@@ -386,6 +389,7 @@ export class OrgService {
       if (patch.displayName !== undefined) next.displayName = patch.displayName;
       if (patch.unitId !== undefined) next.unitId = patch.unitId;
       if (patch.phone !== undefined) next.phoneEnc = this.crypto.encryptOptional(patch.phone);
+      if (patch.email !== undefined) next.email = patch.email;
       const [after] = await t.db.update(users).set(next).where(eq(users.id, id)).returning();
       t.audit({ action: 'org.user.update', entity: 'org.user', entityId: id, diff: diffOf(before, after) });
     });
