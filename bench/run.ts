@@ -9,100 +9,40 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { loadConfig, type Config } from '../server/src/config.js';
 import { query } from '../server/src/db/database.js';
 import { startServer, type Running } from '../server/src/server.js';
 import { startBare, USERS_PAGE_SQL } from './bare-server.js';
+import {
+  KEY,
+  PG_URL,
+  admin,
+  config,
+  drained,
+  freePort,
+  drive as driveWith,
+  loadUnits,
+  log,
+  login as loginAs,
+  root,
+  stopWithin,
+  withDb,
+  writeSection,
+  type Load,
+} from './lib.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
 const UNITS = 2_000;
 const USERS = 100_000;
 const AS_USER = 'office';
-const PASSWORD = 'Fazhi@2023';
 const USERS_PATH = '/api/org/users?page=1&pageSize=20&q=bench12&sort=-lastLoginAt';
-const KEY = randomBytes(16).toString('hex');
 
-interface Load {
-  backend: string;
-  target: string;
-  connections: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
 const loads: Load[] = [];
 const facts: Record<string, Record<string, string>> = {};
 const notes: string[] = [];
-
-const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
-
-function withDb(url: string, db: string) {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
-}
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-/** autocannon in its own process, so the load generator does not share the server's event loop. */
-function autocannon(
-  url: string,
-  connections: number,
-  headers: Record<string, string> = {},
-  seconds = DURATION,
-) {
-  const args = ['-c', String(connections), '-d', String(seconds), '-j'];
-  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
-  args.push(url);
-  return new Promise<{
-    requests: { average: number };
-    latency: { p50: number; p99: number };
-    errors: number;
-    timeouts: number;
-    non2xx: number;
-  }>((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules/.bin/autocannon'), args, { cwd: root });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`autocannon exited ${code}: ${err}`));
-      resolve(JSON.parse(out));
-    });
-  });
-}
 
 async function drive(
   backend: string,
@@ -111,48 +51,17 @@ async function drive(
   headers: Record<string, string> = {},
   only?: number[],
 ) {
-  await autocannon(url, 10, headers, 3).catch(() => undefined); // not measured: JIT and caches warm up
-  for (const connections of only ?? [10, 50]) {
-    const r = await autocannon(url, connections, headers);
-    const l: Load = {
-      backend,
-      target,
-      connections,
-      rps: r.requests.average,
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      errors: r.errors + r.timeouts,
-      non2xx: r.non2xx,
-    };
-    loads.push(l);
-    log(
-      `${backend} ${target} c=${connections}: ${l.rps} req/s p50 ${l.p50} ms p99 ${l.p99} ms errors ${l.errors} non2xx ${l.non2xx}`,
-    );
-  }
+  loads.push(...(await driveWith(backend, target, url, headers, { seconds: DURATION, connections: only })));
 }
+
+const login = (url: string) => loginAs(url, AS_USER);
 
 /** 2,000 units under the region (half of them inside 索县, the office user's scope), 100,000 users. */
 async function bulkLoad(running: Running) {
   const db = running.database.db;
   const started = Date.now();
   await db.transaction(async (tx) => {
-    const settlePaths = () =>
-      tx.execute(sql`
-        update org_units o set path = p.path || o.id || '/'
-          from org_units p where o.path like 'pending:bench:%' and p.id = o.parent_id`);
-    await tx.execute(sql`
-      insert into org_units (name, kind, division_code, parent_id, path, sort)
-      select 'bench单位' || g, 'government', case when g % 2 = 0 then '540626' else '540000' end,
-             (select id from org_units where name = case when g % 2 = 0 then '索县人民政府' else '西藏自治区人民政府' end),
-             'pending:bench:' || g, g
-        from generate_series(1, 40) g`);
-    await settlePaths();
-    await tx.execute(sql`
-      insert into org_units (name, kind, division_code, parent_id, path, sort)
-      select t.name || '-' || g, 'department', t.division_code, t.id, 'pending:bench:' || t.id || ':' || g, g
-        from org_units t cross join generate_series(1, ${(UNITS - 40) / 40}) g
-       where t.name like 'bench单位%'`);
-    await settlePaths();
+    await loadUnits(tx, UNITS);
     await tx.execute(sql`
       with units as (select array_agg(id order by id) as ids from org_units where name like 'bench单位%'),
            pw as (select password_hash from users where username = 'office')
@@ -167,17 +76,6 @@ async function bulkLoad(running: Running) {
     sql`select (select count(*)::int from org_units) as units, (select count(*)::int from users) as users`,
   );
   return { ms: Date.now() - started, ...c! };
-}
-
-async function login(url: string): Promise<string> {
-  const r = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: AS_USER, password: PASSWORD }),
-  });
-  if (r.status !== 200) throw new Error(`login ${AS_USER}: ${r.status} ${await r.text()}`);
-  const cookie = r.headers.getSetCookie().find((c) => c.startsWith('fazhi_session='));
-  return cookie!.split(';')[0]!;
 }
 
 /** Cold start of the real CLI on an existing data directory / database: spawn → first 200 from /api/health. */
@@ -204,39 +102,6 @@ async function coldStart(env: Record<string, string>): Promise<number> {
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
   }
-}
-
-/** After an overload the server may still be working through queued requests: wait until it answers quickly. */
-async function drained(url: string) {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    const t = Date.now();
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok && Date.now() - t < 100) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  log('server still busy after 60 s');
-}
-
-async function stopWithin(running: Running, ms = 30_000) {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), ms)));
-  const r = await Promise.race([running.stop().then(() => 'ok' as const), late]);
-  clearTimeout(timer);
-  if (r === 'late') throw new Error(`server did not stop within ${ms / 1000} s`);
-}
-
-function config(over: Partial<Config>): Config {
-  return {
-    ...loadConfig({ FAZHI_FIELD_KEY: KEY, FAZHI_LOG_LEVEL: 'warn' }),
-    port: 0,
-    host: '127.0.0.1',
-    demo: true,
-    ...over,
-  };
 }
 
 async function benchPglite() {
@@ -390,21 +255,7 @@ const BEGIN = '<!-- bench:begin (written by npm run bench; do not edit by hand) 
 const END = '<!-- bench:end -->';
 
 function writeDoc(section: string) {
-  const file = path.join(root, 'docs/PERFORMANCE.md');
-  const block = `${BEGIN}\n\n${section}\n\n${END}`;
-  let text = fs.existsSync(file)
-    ? fs.readFileSync(file, 'utf8')
-    : '# Performance\n\nHow fast Fazhi is on the machines it runs on, measured, not guessed. `npm run bench` rewrites the section below.\n\n' +
-      `${BEGIN}\n${END}\n`;
-  const a = text.indexOf(BEGIN);
-  const b = text.indexOf(END);
-  text =
-    a >= 0 && b > a
-      ? text.slice(0, a) + block + text.slice(b + END.length)
-      : `${text.trimEnd()}\n\n${block}\n`;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  log(`wrote ${path.relative(root, file)}`);
+  writeSection(BEGIN, END, section);
 }
 
 async function main() {
