@@ -722,6 +722,7 @@ export interface paths {
                                 unitId: number;
                                 unitName: string;
                                 phone: string | null;
+                                email: string | null;
                                 mustChangePassword: boolean;
                                 lockedUntil: string | null;
                                 lastLoginAt: string | null;
@@ -756,6 +757,7 @@ export interface paths {
                         displayName: string;
                         unitId: number;
                         phone?: string | null;
+                        email?: string | null;
                     };
                 };
             };
@@ -774,6 +776,7 @@ export interface paths {
                                 unitId: number;
                                 unitName: string;
                                 phone: string | null;
+                                email: string | null;
                                 mustChangePassword: boolean;
                                 lockedUntil: string | null;
                                 lastLoginAt: string | null;
@@ -828,6 +831,7 @@ export interface paths {
                             unitId: number;
                             unitName: string;
                             phone: string | null;
+                            email: string | null;
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             lastLoginAt: string | null;
@@ -863,6 +867,7 @@ export interface paths {
                         displayName?: string;
                         unitId?: number;
                         phone?: string | null;
+                        email?: string | null;
                     };
                 };
             };
@@ -880,6 +885,7 @@ export interface paths {
                             unitId: number;
                             unitName: string;
                             phone: string | null;
+                            email: string | null;
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             lastLoginAt: string | null;
@@ -970,6 +976,7 @@ export interface paths {
                             unitId: number;
                             unitName: string;
                             phone: string | null;
+                            email: string | null;
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             lastLoginAt: string | null;
@@ -1030,6 +1037,7 @@ export interface paths {
                             unitId: number;
                             unitName: string;
                             phone: string | null;
+                            email: string | null;
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             lastLoginAt: string | null;
@@ -1084,6 +1092,7 @@ export interface paths {
                             unitId: number;
                             unitName: string;
                             phone: string | null;
+                            email: string | null;
                             mustChangePassword: boolean;
                             lockedUntil: string | null;
                             lastLoginAt: string | null;
@@ -2148,6 +2157,205 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的消息（最新在前，可只列未读） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description true：只列未读消息 */
+                    unreadOnly?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description 消息类别，如 planning.task.created */
+                                kind: string;
+                                /** @description 标题 */
+                                title: string;
+                                /** @description 正文 */
+                                body: string;
+                                /** @description 点击后打开的页面路径 */
+                                link: string | null;
+                                /** @description 相关记录的类别 */
+                                entity: string | null;
+                                /** @description 相关记录的编号 */
+                                entityId: string | null;
+                                /** @description 发送时间 */
+                                createdAt: string;
+                                /** @description 已读时间，未读为 null */
+                                readAt: string | null;
+                            }[];
+                            total: number;
+                            /** @description 未读消息总数 */
+                            unread: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的未读消息数（页眉铃铛） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记一条消息为已读（他人的消息答 404） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 站内消息 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description 消息类别，如 planning.task.created */
+                            kind: string;
+                            /** @description 标题 */
+                            title: string;
+                            /** @description 正文 */
+                            body: string;
+                            /** @description 点击后打开的页面路径 */
+                            link: string | null;
+                            /** @description 相关记录的类别 */
+                            entity: string | null;
+                            /** @description 相关记录的编号 */
+                            entityId: string | null;
+                            /** @description 发送时间 */
+                            createdAt: string;
+                            /** @description 已读时间，未读为 null */
+                            readAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部标记为已读 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 本次标记为已读的条数 */
+                            marked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activities/kinds": {
         parameters: {
             query?: never;
@@ -2839,6 +3047,8 @@ export interface paths {
                                 voided: boolean;
                                 voidedReason: string | null;
                                 createdAt: string;
+                                /** @description 当前用户此刻可办理的下一步（按问题状态及本人权限、管辖范围计算） */
+                                actions: ("measures" | "evidence" | "submit" | "verify" | "reopen" | "void")[];
                             }[];
                             total: number;
                             page: number;
@@ -2943,6 +3153,8 @@ export interface paths {
                             voided: boolean;
                             voidedReason: string | null;
                             createdAt: string;
+                            /** @description 当前用户此刻可办理的下一步（按问题状态及本人权限、管辖范围计算） */
+                            actions: ("measures" | "evidence" | "submit" | "verify" | "reopen" | "void")[];
                         };
                     };
                 };
@@ -3030,6 +3242,8 @@ export interface paths {
                             voided: boolean;
                             voidedReason: string | null;
                             createdAt: string;
+                            /** @description 当前用户此刻可办理的下一步（按问题状态及本人权限、管辖范围计算） */
+                            actions: ("measures" | "evidence" | "submit" | "verify" | "reopen" | "void")[];
                         };
                     };
                 };
@@ -3131,6 +3345,8 @@ export interface paths {
                             voided: boolean;
                             voidedReason: string | null;
                             createdAt: string;
+                            /** @description 当前用户此刻可办理的下一步（按问题状态及本人权限、管辖范围计算） */
+                            actions: ("measures" | "evidence" | "submit" | "verify" | "reopen" | "void")[];
                         };
                     };
                 };
@@ -3233,6 +3449,8 @@ export interface paths {
                             voided: boolean;
                             voidedReason: string | null;
                             createdAt: string;
+                            /** @description 当前用户此刻可办理的下一步（按问题状态及本人权限、管辖范围计算） */
+                            actions: ("measures" | "evidence" | "submit" | "verify" | "reopen" | "void")[];
                         };
                     };
                 };
@@ -3334,6 +3552,8 @@ export interface paths {
                             voided: boolean;
                             voidedReason: string | null;
                             createdAt: string;
+                            /** @description 当前用户此刻可办理的下一步（按问题状态及本人权限、管辖范围计算） */
+                            actions: ("measures" | "evidence" | "submit" | "verify" | "reopen" | "void")[];
                         };
                     };
                 };
@@ -3440,6 +3660,8 @@ export interface paths {
                             voided: boolean;
                             voidedReason: string | null;
                             createdAt: string;
+                            /** @description 当前用户此刻可办理的下一步（按问题状态及本人权限、管辖范围计算） */
+                            actions: ("measures" | "evidence" | "submit" | "verify" | "reopen" | "void")[];
                         };
                     };
                 };
@@ -3540,6 +3762,8 @@ export interface paths {
                             voided: boolean;
                             voidedReason: string | null;
                             createdAt: string;
+                            /** @description 当前用户此刻可办理的下一步（按问题状态及本人权限、管辖范围计算） */
+                            actions: ("measures" | "evidence" | "submit" | "verify" | "reopen" | "void")[];
                         };
                     };
                 };
@@ -3635,6 +3859,8 @@ export interface paths {
                             voided: boolean;
                             voidedReason: string | null;
                             createdAt: string;
+                            /** @description 当前用户此刻可办理的下一步（按问题状态及本人权限、管辖范围计算） */
+                            actions: ("measures" | "evidence" | "submit" | "verify" | "reopen" | "void")[];
                         };
                     };
                 };
@@ -4507,6 +4733,103 @@ export interface paths {
                                 minDays: number;
                                 label: string;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作计划驾驶舱：任务状态分布、牵头单位及体系完成情况、督办单下发回复与升级（均可下钻） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 计划年度，默认今年 */
+                    year?: number;
+                    /** @description 行政区划代码：只计工作计划所属单位在该区划（含下级）内的任务和督办单位在其内的督办单 */
+                    division?: string;
+                    /** @description 按哪一天计算任务状态和督办逾期（默认今天） */
+                    today?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            divisionCode: string | null;
+                            today: string;
+                            /** @description 各状态任务数（状态按 today 实时计算，与任务清单一致） */
+                            byState: {
+                                /** @enum {string} */
+                                state: "notStarted" | "onTrack" | "atRisk" | "overdue" | "done";
+                                label: string;
+                                count: number;
+                                link: string;
+                            }[];
+                            total: number;
+                            /** @description 按牵头单位统计的完成情况，逾期多的在前 */
+                            byLeadUnit: {
+                                total: number;
+                                done: number;
+                                overdue: number;
+                                atRisk: number;
+                                links: {
+                                    total: string;
+                                    done: string;
+                                    overdue: string;
+                                    atRisk: string;
+                                };
+                                unitId: number;
+                                unitName: string;
+                            }[];
+                            /** @description 按所属体系统计的完成情况（未标注体系的归入“未标注”） */
+                            bySystem: {
+                                total: number;
+                                done: number;
+                                overdue: number;
+                                atRisk: number;
+                                links: {
+                                    total: string;
+                                    done: string;
+                                    overdue: string;
+                                    atRisk: string;
+                                };
+                                system: ("partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity") | null;
+                                label: string;
+                            }[];
+                            /** @description 督办单：当年下发（不含作废）、已回复、逾期未回复（已升级） */
+                            notices: {
+                                issued: number;
+                                replied: number;
+                                escalated: number;
+                                links: {
+                                    issued: string;
+                                    replied: string;
+                                    escalated: string;
+                                };
+                            };
                         };
                     };
                 };
@@ -7795,6 +8118,149 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驾驶舱汇总：任务完成与督办、述法应述尽述、考核排名、问题整改（每个数字附下钻页面链接） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 年度，默认今年 */
+                    year?: number;
+                    /** @description 行政区划代码（含下级）；不填为本人权限范围内的全部 */
+                    division?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            divisionCode: string | null;
+                            today: string;
+                            planning: {
+                                year: number;
+                                divisionCode: string | null;
+                                today: string;
+                                /** @description 各状态任务数（状态按 today 实时计算，与任务清单一致） */
+                                byState: {
+                                    /** @enum {string} */
+                                    state: "notStarted" | "onTrack" | "atRisk" | "overdue" | "done";
+                                    label: string;
+                                    count: number;
+                                    link: string;
+                                }[];
+                                total: number;
+                                /** @description 按牵头单位统计的完成情况，逾期多的在前 */
+                                byLeadUnit: {
+                                    total: number;
+                                    done: number;
+                                    overdue: number;
+                                    atRisk: number;
+                                    links: {
+                                        total: string;
+                                        done: string;
+                                        overdue: string;
+                                        atRisk: string;
+                                    };
+                                    unitId: number;
+                                    unitName: string;
+                                }[];
+                                /** @description 按所属体系统计的完成情况（未标注体系的归入“未标注”） */
+                                bySystem: {
+                                    total: number;
+                                    done: number;
+                                    overdue: number;
+                                    atRisk: number;
+                                    links: {
+                                        total: string;
+                                        done: string;
+                                        overdue: string;
+                                        atRisk: string;
+                                    };
+                                    system: ("partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity") | null;
+                                    label: string;
+                                }[];
+                                /** @description 督办单：当年下发（不含作废）、已回复、逾期未回复（已升级） */
+                                notices: {
+                                    issued: number;
+                                    replied: number;
+                                    escalated: number;
+                                    links: {
+                                        issued: string;
+                                        replied: string;
+                                        escalated: string;
+                                    };
+                                };
+                            };
+                            /** @description 述法：当年各次述法活动的应述尽述情况（只计本人权限范围内的述法人） */
+                            accountability: {
+                                campaignId: string;
+                                title: string;
+                                unitName: string;
+                                dueOn: string;
+                                required: number;
+                                submitted: number;
+                                missing: number;
+                                reviewed: number;
+                                rate: number | null;
+                                links: {
+                                    campaign: string;
+                                    missing: string;
+                                };
+                            }[];
+                            /** @description 考核：当年最近发布结果的一次考核的排名；尚未发布的为空 */
+                            assessment: {
+                                roundId: string;
+                                title: string;
+                                unitName: string;
+                                publishedOn: string | null;
+                                link: string;
+                                ranking: {
+                                    unitId: number;
+                                    unitName: string;
+                                    total: number;
+                                    maxPoints: number;
+                                    rank: number;
+                                    link: string;
+                                }[];
+                            } | null;
+                            /** @description 问题整改：当前未销号、已销号、逾期未销号的问题数（按整改单位限定在本人权限范围内） */
+                            findings: {
+                                open: number;
+                                closed: number;
+                                overdue: number;
+                                links: {
+                                    open: string;
+                                    closed: string;
+                                    overdue: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -46,6 +46,11 @@ export type ImportReports = {
   '/api/org/import/units': Resp<'/api/org/import/units', 'post'>;
   '/api/org/import/users': Resp<'/api/org/import/users', 'post'>;
   '/api/activities/import': Resp<'/api/activities/import', 'post'>;
+  '/api/planning/plans/{id}/tasks/import': Resp<'/api/planning/plans/{id}/tasks/import', 'post'>;
+  '/api/assessment/systems/{id}/indicators/import': Resp<
+    '/api/assessment/systems/{id}/indicators/import',
+    'post'
+  >;
 };
 export type ImportPath = keyof ImportReports;
 export type ImportReport<P extends ImportPath = ImportPath> = ImportReports[P];
@@ -59,3 +64,65 @@ export type ActivityView = Resp<'/api/activities/{id}'>;
 export type ActivityQuery = NonNullable<paths['/api/activities']['get']['parameters']['query']>;
 export type ActivityInput = Req<'/api/activities', 'post'>;
 export type ActivityLanguage = NonNullable<ActivityInput['language']>;
+export type PlanningKinds = Resp<'/api/planning/systems'>;
+export type TaskSystem = PlanningKinds['systems'][number]['code'];
+export type TaskState = PlanningKinds['states'][number]['code'];
+export type PlanView = Resp<'/api/planning/plans'>[number];
+export type PlanInput = Req<'/api/planning/plans', 'post'>;
+export type PlanDocumentInput = Req<'/api/planning/plans/{id}/documents', 'post'>;
+export type TaskView = Resp<'/api/planning/tasks'>['items'][number];
+export type TaskDetail = Resp<'/api/planning/tasks/{id}'>;
+export type TaskQuery = NonNullable<paths['/api/planning/tasks']['get']['parameters']['query']>;
+export type TaskInput = Req<'/api/planning/tasks', 'post'>;
+export type ProgressView = TaskDetail['progress'][number];
+export type ProgressInput = Req<'/api/planning/tasks/{id}/progress', 'post'>;
+export type ProgressReview = Req<'/api/planning/progress/{id}/review', 'post'>;
+export type NoticeView = Resp<'/api/planning/notices'>['items'][number];
+export type NoticeQuery = NonNullable<paths['/api/planning/notices']['get']['parameters']['query']>;
+export type NoticeInput = Req<'/api/planning/notices', 'post'>;
+export type NoticeReply = Req<'/api/planning/notices/{id}/reply', 'post'>;
+export type MeetingView = Resp<'/api/planning/meetings'>[number];
+export type MeetingInput = Req<'/api/planning/meetings', 'post'>;
+export type FindingView = Resp<'/api/findings/{id}'>;
+export type FindingQuery = NonNullable<paths['/api/findings']['get']['parameters']['query']>;
+export type FindingInput = Req<'/api/findings', 'post'>;
+export type FindingState = FindingView['state'];
+export type FindingSeverity = FindingView['severity'];
+export type FindingVerify = Req<'/api/findings/{id}/verify', 'post'>;
+export type FindingAction = FindingView['actions'][number];
+export type InspectionKinds = Resp<'/api/inspections/kinds'>;
+export type RoundSummary = Resp<'/api/inspections'>['items'][number];
+export type RoundView = Resp<'/api/inspections/{id}'>;
+export type RoundKind = RoundSummary['kind'];
+export type RoundInput = Req<'/api/inspections', 'post'>;
+export type InspectionActionInput = Req<'/api/inspections/{id}/actions', 'post'>;
+export type InspectionActionView = RoundView['actions'][number];
+export type FeedbackInput = Req<'/api/inspections/{id}/feedback', 'post'>;
+export type FeedbackItemView = RoundView['feedback'][number];
+export type Campaign = Resp<'/api/accountability/campaigns'>[number];
+export type Completeness = Resp<'/api/accountability/campaigns/{id}/completeness'>;
+export type CompletenessStatus = NonNullable<
+  NonNullable<
+    paths['/api/accountability/campaigns/{id}/completeness']['get']['parameters']['query']
+  >['status']
+>;
+export type Reporter = Completeness['reporters'][number];
+export type LawDutyReport = Resp<'/api/accountability/reports/{id}'>;
+export type LawDutyReportInput = Req<'/api/accountability/reporters/{id}/report', 'post'>;
+export type LawDutyReview = Req<'/api/accountability/reports/{id}/review', 'post'>;
+export type LawDutyRating = LawDutyReview['rating'];
+export type AccountabilityMeta = Resp<'/api/accountability/meta'>;
+export type DutyList = Resp<'/api/accountability/duty-lists'>[number];
+export type AssessmentSystemSummary = Resp<'/api/assessment/systems'>[number];
+export type AssessmentSystem = Resp<'/api/assessment/systems/{id}'>;
+export type AssessmentSystemInput = Req<'/api/assessment/systems', 'post'>;
+export type Indicator = AssessmentSystem['indicators'][number];
+export type AssessmentRoundSummary = Resp<'/api/assessment/rounds'>[number];
+export type AssessmentRound = Resp<'/api/assessment/rounds/{id}'>;
+export type AssessmentResult = AssessmentRound['results'][number];
+export type AssessmentSheet = Resp<'/api/assessment/rounds/{id}/units/{unitId}'>;
+export type AssessmentSheetRow = AssessmentSheet['rows'][number];
+export type SelfEvaluationInput = Req<'/api/assessment/rounds/{id}/units/{unitId}/self', 'put'>;
+export type ScoresInput = Req<'/api/assessment/rounds/{id}/units/{unitId}/scores', 'put'>;
+export type AssessmentMethod = ScoresInput['items'][number]['method'];
+export type NotificationView = Resp<'/api/notifications'>['items'][number];

@@ -14,4 +14,12 @@ export const pages: { path: string; Page: ComponentType }[] = [
   { path: '/admin/calendar', Page: lazy(() => import('../pages/calendar/CalendarPage')) },
   { path: '/calendar/deadline', Page: lazy(() => import('../pages/calendar/DeadlinePage')) },
   { path: '/activities', Page: lazy(() => import('../pages/activities/ActivitiesPage')) },
+  { path: '/planning/tasks', Page: lazy(() => import('../pages/planning/TasksPage')) },
+  { path: '/planning/notices', Page: lazy(() => import('../pages/planning/NoticesPage')) },
+  { path: '/planning/meetings', Page: lazy(() => import('../pages/planning/MeetingsPage')) },
+  { path: '/findings', Page: lazy(() => import('../pages/findings/FindingsPage')) },
+  { path: '/inspections', Page: lazy(() => import('../pages/inspections/InspectionsPage')) },
+  { path: '/accountability', Page: lazy(() => import('../pages/accountability/AccountabilityPage')) },
+  { path: '/assessment', Page: lazy(() => import('../pages/assessment/AssessmentPage')) },
+  { path: '/dashboard', Page: lazy(() => import('../pages/dashboard/DashboardPage')) },
 ];

@@ -1,13 +1,16 @@
-import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { DashboardOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../app/format';
-import { useMe } from '../app/session';
+import { Link } from 'react-router';
+import { useCan, useMe } from '../app/session';
 
 export default function HomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const fmt = useFormat();
+  const can = useCan();
   if (!me) return null;
   return (
     <div className="fazhi-page">
@@ -31,6 +34,13 @@ export default function HomePage() {
             </Descriptions.Item>
           </Descriptions>
           <Typography.Paragraph>{t('home.intro')}</Typography.Paragraph>
+          {can('dashboard.read') && (
+            <Link to="/dashboard" data-testid="home-dashboard">
+              <Button type="primary" icon={<DashboardOutlined />}>
+                {t('home.dashboard')}
+              </Button>
+            </Link>
+          )}
         </Space>
       </Card>
     </div>

@@ -11,15 +11,21 @@ const templates = {
   '/api/org/import/units': '/api/org/import/units/template',
   '/api/org/import/users': '/api/org/import/users/template',
   '/api/activities/import': '/api/activities/import/template',
+  '/api/planning/plans/{id}/tasks/import': '/api/planning/tasks/import/template',
+  '/api/assessment/systems/{id}/indicators/import': '/api/assessment/indicators/import/template',
 } satisfies Record<ImportPath, string>;
 
-function send<P extends ImportPath>(path: P, file: File, dryRun: boolean) {
-  // the routes share one form and report shape; only `created` differs
+function send<P extends ImportPath>(path: P, file: File, dryRun: boolean, target?: { id: string }) {
+  // the routes share one form and report shape; only `created` differs (and a target's path id)
+  const query = { dryRun: dryRun ? ('true' as const) : ('false' as const) };
+  const body = formData<FormReq<ImportPath, 'post'>>({ file });
   return call(
-    api.POST(path as ImportPath, {
-      params: { query: { dryRun: dryRun ? 'true' : 'false' } },
-      ...formData<FormReq<ImportPath, 'post'>>({ file }),
-    }),
+    target
+      ? api.POST(path as '/api/planning/plans/{id}/tasks/import', {
+          params: { query, path: target },
+          ...body,
+        })
+      : api.POST(path as '/api/activities/import', { params: { query }, ...body }),
   ) as Promise<ImportReport<P>>;
 }
 
@@ -39,8 +45,11 @@ export function ImportDialog<P extends ImportPath>({
   onClose,
   onImported,
   renderResult,
+  target,
 }: {
   path: P;
+  /** the path's {id}, for an import into one record (a plan's tasks) */
+  target?: { id: string };
   title: string;
   open: boolean;
   onClose: () => void;
@@ -50,9 +59,9 @@ export function ImportDialog<P extends ImportPath>({
 }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
-  const check = useMutation({ mutationFn: (f: File) => send(path, f, true) });
+  const check = useMutation({ mutationFn: (f: File) => send(path, f, true, target) });
   const commit = useMutation({
-    mutationFn: (f: File) => send(path, f, false),
+    mutationFn: (f: File) => send(path, f, false, target),
     onSuccess: (r) => onImported(r),
   });
 
