@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { refreshAccepted } from '../server/src/modules/planning/state.js';
 import { query, type Db } from '../server/src/db/database.js';
 import { systemCodes } from '../server/src/modules/planning/kinds.js';
 import { PlanningService, taskVisible } from '../server/src/modules/planning/service.js';
@@ -78,6 +79,7 @@ async function loadPlans(db: Db) {
              case when t.seq % 4 = 0 then least(80, 20 * (k + 1) - 10) else 20 * (k + 1) end,
              'accepted', (t.deadline - (5 - k) * 20 + 2)::timestamp at time zone 'Asia/Shanghai'
         from generate_series(0, ${REPORTS / TASKS - 1}) k cross join t`);
+    await tx.execute(refreshAccepted(sql`t.title like 'bench任务%'`));
   });
   await db.execute(sql`analyze`);
   return query<{ units: number; tasks: number; reports: number }>(

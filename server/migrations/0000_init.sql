@@ -316,6 +316,8 @@ CREATE TABLE "planning_tasks" (
 	"system" text,
 	"meeting_id" uuid,
 	"note" text,
+	"accepted_percent" integer,
+	"accepted_on" date,
 	"voided_at" timestamp with time zone,
 	"voided_reason" text,
 	"created_by" uuid,
@@ -663,6 +665,7 @@ CREATE INDEX "planning_progress_task_idx" ON "planning_progress" USING btree ("t
 CREATE INDEX "planning_progress_accepted_idx" ON "planning_progress" USING btree ("task_id","reported_on" DESC NULLS LAST,"created_at" DESC NULLS LAST) WHERE role = 'lead' and status = 'accepted';--> statement-breakpoint
 CREATE INDEX "planning_task_units_unit_idx" ON "planning_task_units" USING btree ("unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "planning_tasks_plan_seq_uq" ON "planning_tasks" USING btree ("plan_id","seq");--> statement-breakpoint
+CREATE INDEX "planning_tasks_plan_deadline_idx" ON "planning_tasks" USING btree ("plan_id","deadline");--> statement-breakpoint
 CREATE INDEX "planning_tasks_lead_idx" ON "planning_tasks" USING btree ("lead_unit_id");--> statement-breakpoint
 CREATE INDEX "planning_tasks_deadline_idx" ON "planning_tasks" USING btree ("deadline");--> statement-breakpoint
 CREATE INDEX "planning_tasks_meeting_idx" ON "planning_tasks" USING btree ("meeting_id");--> statement-breakpoint

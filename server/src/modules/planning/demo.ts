@@ -5,6 +5,7 @@ import { Actor } from '../../platform/access/actor.js';
 import { addDays } from '../../platform/calendar/dates.js';
 import type { Platform } from '../../platform/platform.js';
 import { demoNotices, demoTasks, demoUnfinished } from './demo-tasks.js';
+import { refreshAccepted } from './state.js';
 import { NOTICE_KIND, divisionAbbreviation, noticeNumber } from './kinds.js';
 import {
   planningCounters,
@@ -196,6 +197,7 @@ export async function loadPlanningDemo(platform: Platform): Promise<void> {
       });
     });
     await t.db.insert(planningProgress).values(progress.map((p) => ({ ...p, createdAt: at(p.reportedOn) })));
+    await t.db.execute(refreshAccepted(sql`t.plan_id = ${plan!.id}`));
 
     const [county] = await query<{ name: string }>(
       t.db,

@@ -57,6 +57,24 @@ describe.each(backends())('planning on %s', (kind) => {
     });
   });
 
+  it('keeps the stored acceptance equal to what the reports say, and falls back to them for an earlier day', async () => {
+    const drift = await query<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from planning_tasks t
+          where t.accepted_percent is distinct from (select p.percent from planning_progress p
+            where p.task_id = t.id and p.role = 'lead' and p.status = 'accepted'
+            order by p.reported_on desc, p.created_at desc limit 1)`,
+    );
+    expect(drift[0]!.n).toBe(0);
+    // a demo task done in 2023 was not done yet at the start of that year
+    const [done] = await query<{ id: string; accepted_on: string }>(
+      t.database.db,
+      sql`select id, accepted_on::text from planning_tasks where accepted_percent = 100 order by accepted_on limit 1`,
+    );
+    expect(await stateOn(done!.id, done!.accepted_on)).toBe('done');
+    expect(await stateOn(done!.id, '2023-01-02')).not.toBe('done');
+  });
+
   it('refuses a second plan for the same unit and year, and a plan outside the office’s county', async () => {
     const dup = await office.post('/api/planning/plans', {
       unitId: await unit('索县人民政府'),

@@ -119,11 +119,20 @@ export const planningTasks = pgTable(
     system: text('system').$type<TaskSystem>(),
     meetingId: uuid('meeting_id').references(() => planningMeetings.id),
     note: text('note'),
+    /**
+     * The latest accepted lead report's percentage, and the day from which it is the answer (the last
+     * review date of an accepted lead report), kept by refreshAccepted in the review's transaction. The
+     * state of 100,000 tasks then needs no per-task subquery (bench/planning.ts); for an earlier `today`
+     * the reports themselves are read (state.ts acceptedPercent).
+     */
+    acceptedPercent: integer('accepted_percent'),
+    acceptedOn: date('accepted_on', { mode: 'string' }),
     ...voiding(),
     ...stamps(),
   },
   (t) => [
     uniqueIndex('planning_tasks_plan_seq_uq').on(t.planId, t.seq),
+    index('planning_tasks_plan_deadline_idx').on(t.planId, t.deadline),
     index('planning_tasks_lead_idx').on(t.leadUnitId),
     index('planning_tasks_deadline_idx').on(t.deadline),
     index('planning_tasks_meeting_idx').on(t.meetingId),

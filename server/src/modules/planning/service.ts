@@ -19,7 +19,7 @@ import type {
 import { progressStatuses, systems, taskStates, type TaskState, type TaskSystem } from './kinds.js';
 import { tellNewTask, tellProgressReturned } from './notify.js';
 import { planningProgress, planningTaskUnits, planningTasks } from './schema.js';
-import { acceptedPercent, cutoffTable, cutoffsFor, stateSql } from './state.js';
+import { acceptedPercent, cutoffTable, cutoffsFor, refreshAccepted, stateSql } from './state.js';
 import { activeUnits, todayInShanghai } from './units.js';
 
 export const P = { read: 'planning.read', manage: 'planning.manage', report: 'planning.report' } as const;
@@ -102,9 +102,11 @@ export class PlanningService {
     opts: { planId?: string; state?: TaskState; limit?: number; offset?: number },
   ) {
     const rc = await this.cutoffs(db, today, opts.planId);
-    return query<TaskRow>(
+    const stateFilter = opts.state ? sql`where x.state = ${opts.state}` : sql``;
+    // One query for the page and, by a window count, the total of the filtered set.
+    const rows = await query<TaskRow & { total: number }>(
       db,
-      sql`select * from (
+      sql`select x.*, (count(*) over ())::int as total from (
             select t.id, t.plan_id, pl.title as plan_title, pl.year, t.seq, t.title, t.content, t.targets,
               t.steps, t.lead_unit_id, lu.name as lead_name, t.deadline::text as deadline, t.system,
               t.meeting_id, t.note, t.voided_at is not null as voided, t.voided_reason, a.pct,
@@ -116,23 +118,22 @@ export class PlanningService {
             join ${rc} on rc.plan_id = t.plan_id
             cross join lateral (select ${acceptedPercent(today)} as pct offset 0) a
             where ${where}) x
-          ${opts.state ? sql`where x.state = ${opts.state}` : sql``}
+          ${stateFilter}
           order by x.year desc, x.plan_id, x.seq
           ${opts.limit ? sql`limit ${opts.limit} offset ${opts.offset ?? 0}` : sql``}`,
-    ).then(async (rows) => {
-      const [n] = opts.limit
-        ? await query<{ n: number }>(
-            db,
-            sql`select count(*)::int as n from (select ${stateSql(sql`a.pct`)} as state
-                from planning_tasks t join planning_plans pl on pl.id = t.plan_id
-                join org_units ou on ou.id = t.unit_id join org_units lu on lu.id = t.lead_unit_id
-                join ${rc} on rc.plan_id = t.plan_id
-                cross join lateral (select ${acceptedPercent(today)} as pct offset 0) a where ${where}) x
-                ${opts.state ? sql`where x.state = ${opts.state}` : sql``}`,
-          )
-        : [{ n: rows.length }];
-      return { rows, total: Number(n?.n ?? 0) };
-    });
+    );
+    if (rows.length || !opts.limit || !opts.offset) return { rows, total: rows[0]?.total ?? 0 };
+    // a page past the end has no row to carry the total
+    const [n] = await query<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (select ${stateSql(sql`a.pct`)} as state
+          from planning_tasks t join planning_plans pl on pl.id = t.plan_id
+          join org_units ou on ou.id = t.unit_id join org_units lu on lu.id = t.lead_unit_id
+          join ${rc} on rc.plan_id = t.plan_id
+          cross join lateral (select ${acceptedPercent(today)} as pct offset 0) a where ${where}) x
+          ${stateFilter}`,
+    );
+    return { rows, total: Number(n?.n ?? 0) };
   }
 
   private async present(db: Db, rows: TaskRow[]): Promise<TaskView[]> {
@@ -465,7 +466,9 @@ export class PlanningService {
         entityId: id,
         diff: { status: [p.status, status], reason: input.reason ?? null },
       });
-      if (status === 'returned') await tellProgressReturned(t, id); // notifications: 进展被退回
+      if (status === 'returned')
+        await tellProgressReturned(t, id); // notifications: 进展被退回
+      else await t.db.execute(refreshAccepted(sql`t.id = ${p.taskId}`));
       return (await this.progressOf(t.db, p.taskId)).find((x) => x.id === id)!;
     });
   }

@@ -34,16 +34,29 @@ export async function cutoffsFor(
   return { overdue: d, risk: addWorkingDays(today, riskWorkdays, cal, divisionPath).end };
 }
 
-/**
- * The accepted lead percentage of task `t` as of `today` (latest accepted lead report). Join it as
- * `cross join lateral (select … as pct offset 0) a`: without the offset the planner inlines the
- * subquery into every branch of the state CASE and runs it up to three times per task.
- */
-export const acceptedPercent = (today: string): SQL => sql`(
+/** The latest accepted lead report's percentage of task `t`, counting reports reviewed by `upTo`. */
+const acceptedFromReports = (upTo: SQL): SQL => sql`(
   select p.percent from planning_progress p
   where p.task_id = t.id and p.role = 'lead' and p.status = 'accepted'
-    and (p.reviewed_at at time zone 'Asia/Shanghai')::date <= ${today}::date
+    and (p.reviewed_at at time zone 'Asia/Shanghai')::date <= ${upTo}
   order by p.reported_on desc, p.created_at desc limit 1)`;
+
+/**
+ * The accepted lead percentage of task `t` as of `today`: the stored value once `today` has reached
+ * its date (every ordinary request), the reports themselves only for an earlier day. Join it as
+ * `cross join lateral (select … as pct offset 0) a`: without the offset the planner inlines it into
+ * every branch of the state CASE.
+ */
+export const acceptedPercent = (today: string): SQL => sql`(case
+  when t.accepted_on is null or t.accepted_on <= ${today}::date then t.accepted_percent
+  else ${acceptedFromReports(sql`${today}::date`)} end)`;
+
+/** Recomputes the stored acceptance of the tasks matched by `where` (over `planning_tasks t`). */
+export const refreshAccepted = (where: SQL): SQL => sql`update planning_tasks t set
+  accepted_percent = ${acceptedFromReports(sql`'infinity'::date`)},
+  accepted_on = (select max((p.reviewed_at at time zone 'Asia/Shanghai')::date) from planning_progress p
+    where p.task_id = t.id and p.role = 'lead' and p.status = 'accepted')
+  where ${where}`;
 
 /**
  * The state expression over task `t`, plan `pl` and cut-offs `rc(plan_id, overdue_cutoff, risk_cutoff)`.
