@@ -10,6 +10,7 @@ import type { NavItem } from '../api/types';
 import { BoReviewBanner } from '../components/BoReviewBanner';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NotificationBell } from '../components/NotificationBell';
 import { useLogout, useMe, useSetLocale } from './session';
 
 export function useNav() {
@@ -31,7 +32,7 @@ function menuItems(nav: NavItem[], t: TFunction): MenuProps['items'] {
   ];
 }
 
-/** The signed-in layout: side menu from /api/nav, header with language and user menus. */
+/** The signed-in layout: side menu from /api/nav, header with the message bell, language and user menus. */
 export function Shell() {
   const { t } = useTranslation();
   const { data: me } = useMe();
@@ -88,6 +89,7 @@ export function Shell() {
             {t('app.title')}
           </Typography.Text>
           <Space size="middle">
+            <NotificationBell />
             <LanguageSwitch onChange={setLocale} />
             <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={['click']}>
               <Button type="text" data-testid="user-menu" icon={<UserOutlined />}>

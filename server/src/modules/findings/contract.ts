@@ -6,6 +6,13 @@ export const FindingState = z
   .enum(findingStates)
   .describe('状态：open 待整改、rectifying 整改中、submitted 已报整改、closed 已销号');
 export const EventKind = z.enum(eventKinds);
+export const findingActions = ['measures', 'evidence', 'submit', 'verify', 'reopen', 'void'] as const;
+export type FindingAction = (typeof findingActions)[number];
+export const FindingAction = z
+  .enum(findingActions)
+  .describe(
+    'measures 填写整改措施、evidence 上传佐证、submit 报送整改、verify 核查（销号或退回）、reopen 重新打开、void 作废',
+  );
 
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
 const flag = z.enum(['true', 'false']);
@@ -104,6 +111,9 @@ export const FindingView = z.object({
   voided: z.boolean(),
   voidedReason: z.string().nullable(),
   createdAt: z.string(),
+  actions: z
+    .array(FindingAction)
+    .describe('当前用户此刻可办理的下一步（按问题状态及本人权限、管辖范围计算）'),
 });
 export type FindingView = z.infer<typeof FindingView>;
 

@@ -137,6 +137,38 @@ describe.each(backends())('findings on %s', (kind) => {
     expect(audit.map((a) => a.action)).toContain('findings.reopened');
   });
 
+  it('offers each caller only the next steps the state and their permissions allow', async () => {
+    const id = (await open(yalaTown)).json<{ id: string }>().id;
+    const actions = async (c: Client) => {
+      const r = await c.get(`/api/findings/${id}`);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json<{ actions: string[] }>().actions;
+    };
+    // open: the township may write measures and add evidence, but not report yet nor verify
+    const fresh = await actions(yala);
+    expect(fresh).toEqual(['measures', 'evidence']);
+    expect(fresh).not.toContain('verify');
+    expect(await actions(office)).not.toContain('verify');
+    // with measures on record the township may report; the list says the same as the detail
+    await yala.put(`/api/findings/${id}/measures`, { measures: '补齐学法台账', on: '2024-03-05' });
+    expect(await actions(yala)).toEqual(['measures', 'evidence', 'submit']);
+    const listed = await yala.get(`/api/findings?unitId=${yalaTown}&pageSize=200`);
+    const item = listed.json<{ items: { id: string; actions: string[] }[] }>().items.find((i) => i.id === id);
+    expect(item?.actions).toEqual(['measures', 'evidence', 'submit']);
+    // reported: only the office acts, by verifying (or voiding)
+    await yala.post(`/api/findings/${id}/submit`, { on: '2024-03-20' });
+    expect(await actions(yala)).toEqual([]);
+    expect(await actions(office)).toEqual(['verify', 'void']);
+    // closed: the office may only reopen it (or void it); the township nothing
+    const closed = await office.post(`/api/findings/${id}/verify`, { outcome: 'closed', on: '2024-03-28' });
+    expect(closed.json().actions).toEqual(['reopen', 'void']);
+    expect(await actions(office)).toEqual(['reopen', 'void']);
+    expect(await actions(yala)).toEqual([]);
+    // voided: nothing is left to do for anyone
+    const voided = await office.post(`/api/findings/${id}/void`, { reason: '重复登记' });
+    expect(voided.json().actions).toEqual([]);
+  });
+
   it('is overdue from the day after its due date, not on it', async () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

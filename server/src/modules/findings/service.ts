@@ -6,7 +6,13 @@ import { snapshotOf } from '../../platform/audit/diff.js';
 import { DomainError, badInput, notFound } from '../../platform/http/errors.js';
 import { files } from '../../platform/files/schema.js';
 import { orgUnits, users } from '../../platform/org/schema.js';
-import type { FindingEvent, FindingQuery, FindingView } from './contract.js';
+import {
+  findingActions,
+  type FindingAction,
+  type FindingEvent,
+  type FindingQuery,
+  type FindingView,
+} from './contract.js';
 import { findingEvents, findings } from './schema.js';
 import {
   eventLabels,
@@ -32,6 +38,48 @@ const stepPermission: Record<StepKind, string> = {
   closed: P.manage,
   reopened: P.manage,
 };
+/** The steps behind each action a caller is offered; `void` is not a step and has no state to follow. */
+const actionSteps: Record<Exclude<FindingAction, 'void'>, readonly StepKind[]> = {
+  measures: ['measures'],
+  evidence: ['evidence'],
+  submit: ['submitted'],
+  verify: ['closed', 'rejected'],
+  reopen: ['reopened'],
+};
+
+interface StepSubject {
+  id: string;
+  state: FindingState;
+  stateLabel: string;
+  voided: boolean;
+  measures: string | null;
+}
+
+/**
+ * Why a step cannot follow now, or null when it can: the finding is live, the transitions table
+ * allows the step from its state, and a report comes with measures on record. The steps themselves
+ * and the actions offered to the caller both ask this, so the buttons never promise a refusal.
+ */
+function stepRefusal(f: StepSubject, kind: StepKind): DomainError | null {
+  if (f.voided) return new DomainError(409, 'VOIDED', '该问题已作废', { id: f.id });
+  if (!transitions[kind].from.includes(f.state))
+    return new DomainError(409, 'BAD_STATE', `问题当前为“${f.stateLabel}”，不能${eventLabels[kind]}`, {
+      id: f.id,
+      state: f.state,
+    });
+  if (kind === 'submitted' && !f.measures) return badInput('measures', '请先填写整改措施再报送');
+  return null;
+}
+
+/** The next steps `actor` may take on a finding of the unit at `unitPath`: the state allows it, and so do the actor's permissions over that unit. */
+function actionsFor(actor: Actor, f: StepSubject, unitPath: string): FindingAction[] {
+  return findingActions.filter((a) =>
+    a === 'void'
+      ? !f.voided && actor.covers(P.manage, unitPath)
+      : actionSteps[a].some((k) => actor.covers(stepPermission[k], unitPath) && !stepRefusal(f, k)),
+  );
+}
+
 /** The files service's owner entity for rectification evidence. */
 export const EVIDENCE_OWNER = 'findings.finding';
 
@@ -121,6 +169,7 @@ export class FindingService {
       .select({
         f: findings,
         unitName: orgUnits.name,
+        unitPath: orgUnits.path,
         state: stateSql,
         closedOn: closedOnSql,
       })
@@ -128,7 +177,7 @@ export class FindingService {
       .innerJoin(orgUnits, eq(orgUnits.id, findings.unitId));
   }
 
-  private async present(db: Db, rows: Awaited<ReturnType<FindingService['select']>>) {
+  private async present(db: Db, actor: Actor, rows: Awaited<ReturnType<FindingService['select']>>) {
     const ids = rows.map((r) => r.f.id);
     const events = ids.length
       ? await db
@@ -139,7 +188,7 @@ export class FindingService {
           .orderBy(asc(findingEvents.seq))
       : [];
     const today = todayInShanghai();
-    return rows.map(({ f, unitName, state, closedOn }): FindingView => ({
+    return rows.map(({ f, unitName, unitPath, state, closedOn }): FindingView => ({
       id: f.id,
       unitId: f.unitId,
       unitName,
@@ -171,6 +220,17 @@ export class FindingService {
       voided: f.voidedAt !== null,
       voidedReason: f.voidedReason,
       createdAt: f.createdAt.toISOString(),
+      actions: actionsFor(
+        actor,
+        {
+          id: f.id,
+          state,
+          stateLabel: stateLabels[state],
+          voided: f.voidedAt !== null,
+          measures: f.measures,
+        },
+        unitPath,
+      ),
     }));
   }
 
@@ -206,7 +266,7 @@ export class FindingService {
       .innerJoin(orgUnits, eq(orgUnits.id, findings.unitId))
       .where(cond);
     return {
-      items: await this.present(this.db, rows),
+      items: await this.present(this.db, actor, rows),
       total: Number(total!.n),
       page: q.page,
       pageSize: q.pageSize,
@@ -218,7 +278,7 @@ export class FindingService {
       and(eq(findings.id, id), inScope(orgUnits.path, actor.scopes(permission))),
     );
     if (!rows.length) throw notFound('问题', id);
-    return (await this.present(db, rows))[0]!;
+    return (await this.present(db, actor, rows))[0]!;
   }
 
   /** A finding the office records by hand (e.g. from a letter of the city); other modules use openFinding. */
@@ -253,19 +313,13 @@ export class FindingService {
     // Serialise steps on one finding: two clerks submitting at once must not both append seq n+1.
     await t.db.select({ id: findings.id }).from(findings).where(eq(findings.id, id)).for('update');
     const before = await this.get(t.db, t.ctx.actor, id, permission);
-    if (before.voided) throw new DomainError(409, 'VOIDED', '该问题已作废', { id });
-    const rule = transitions[kind];
-    if (!rule.from.includes(before.state))
-      throw new DomainError(409, 'BAD_STATE', `问题当前为“${before.stateLabel}”，不能${eventLabels[kind]}`, {
-        id,
-        state: before.state,
-      });
-    if (kind === 'submitted' && !before.measures) throw badInput('measures', '请先填写整改措施再报送');
+    const refusal = stepRefusal(before, kind);
+    if (refusal) throw refusal;
     if (kind === 'rejected' && !note) throw badInput('note', '退回须说明理由');
     const last = before.events.at(-1)!;
     if (on < last.on) throw badInput('on', `日期不能早于上一步（${last.on}）`);
     if (on > todayInShanghai()) throw badInput('on', '日期不能晚于今天');
-    const state = rule.to(before.state);
+    const state = transitions[kind].to(before.state);
     await t.db.insert(findingEvents).values({
       findingId: id,
       seq: last.seq + 1,

@@ -14,7 +14,7 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
@@ -74,6 +74,12 @@ export default function TasksPage() {
   const plan = plans.data?.find((p) => p.id === filter.planId);
   const [drawer, setDrawer] = useState<{ session: number; taskId: string | null } | null>(null);
   const [importing, setImporting] = useState(false);
+  // A link to one task (a notification, the dashboard) opens its drawer.
+  const [search] = useSearchParams();
+  const linkedTask = search.get('id');
+  useEffect(() => {
+    if (linkedTask) setDrawer({ session: Date.now(), taskId: linkedTask });
+  }, [linkedTask]);
 
   const list = useQuery({
     queryKey: ['planning-tasks', filter],
