@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { PG_SESSION_OPTIONS } from '../server/src/db/database.js';
 
 /**
  * The ceiling for GET /api/org/users: the same SQL the org service runs for a scoped, filtered,
@@ -31,7 +32,8 @@ export interface Bare {
 
 /** `scopePath` is the caller's unit path ('/1/2/'), as the real route derives it from the session. */
 export async function startBare(databaseUrl: string, scopePath: string, poolSize = 10): Promise<Bare> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // the same session settings as the real server's pool, so the two plan the query alike
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, options: PG_SESSION_OPTIONS });
   const app = Fastify({ logger: false });
   app.get<{ Querystring: { page?: string; pageSize?: string; q?: string } }>('/users', async (req) => {
     const page = Number(req.query.page ?? 1);
