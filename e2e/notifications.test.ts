@@ -85,8 +85,8 @@ describe('消息提醒', () => {
     // the link opens that task's drawer
     await yala.locator('.ant-drawer-open').getByText(TASK).first().waitFor();
     await shot(yala, 'notifications-linked-task', { fullPage: false });
-    await yala.keyboard.press('Escape');
-    await yala.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+    await yala.locator('.ant-drawer-open .ant-drawer-close').first().click();
+    await yala.locator('.ant-drawer-open').waitFor({ state: 'hidden' });
     await expect.poll(() => bellCount(yala)).toBe(before - 1);
 
     // 全部已读 empties the count

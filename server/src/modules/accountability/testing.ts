@@ -18,6 +18,8 @@ interface ScopeCase {
  * Scope cases of the 述法 routes for the route walk. Routes only the county office holds are proved
  * with the office against a campaign of another county (嘉黎县), out of its reach.
  */
+let nextYear = 2030;
+
 export function accountabilityScopeCases(app: () => TestApp): Record<string, ScopeCase> {
   let office: Client | undefined;
   let foreign: { campaign: string; reporter: string; report: string } | undefined;
@@ -60,7 +62,8 @@ export function accountabilityScopeCases(app: () => TestApp): Record<string, Sco
     );
   const freshCampaign = async (f: Fixture) => {
     const o = await asOffice();
-    const year = 2030 + Math.floor(Math.random() * 60);
+    // one campaign per division and year: each fixture takes a year of its own (random ones collided)
+    const year = nextYear++;
     const c = await o.post('/api/accountability/campaigns', {
       unitId: (
         await one<{ id: number }>(
