@@ -1,3 +1,4 @@
+import { useUrlState } from '../../app/url-state';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -19,7 +20,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import type { Campaign, CompletenessStatus, Reporter } from '../../api/types';
 import { errorText } from '../../app/errors';
@@ -33,7 +33,7 @@ const statuses: CompletenessStatus[] = ['all', 'missing', 'submitted'];
 
 /** Year, campaign and 提交情况 live in the address, so a dashboard can link to “未述” directly. */
 function useFilter(campaigns: Campaign[] | undefined) {
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useUrlState<'year' | 'campaignId' | 'status'>();
   const linked = campaigns?.find((c) => c.id === params.get('campaignId'));
   const year = Number(params.get('year')) || linked?.year || campaigns?.[0]?.year;
   const inYear = (campaigns ?? []).filter((c) => c.year === year);
@@ -41,13 +41,6 @@ function useFilter(campaigns: Campaign[] | undefined) {
   const status = (statuses as string[]).includes(params.get('status') ?? '')
     ? (params.get('status') as CompletenessStatus)
     : 'all';
-  const set = (next: Partial<Record<'year' | 'campaignId' | 'status', string>>) => {
-    const v = new URLSearchParams(params);
-    for (const [k, x] of Object.entries(next))
-      if (x) v.set(k, x);
-      else v.delete(k);
-    setParams(v, { replace: true });
-  };
   return { year, inYear, campaignId, status, set };
 }
 

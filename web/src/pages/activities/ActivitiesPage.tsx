@@ -1,3 +1,4 @@
+import { useUrlState } from '../../app/url-state';
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -16,7 +17,6 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import type { ActivityLanguage, ActivityQuery, ActivityView } from '../../api/types';
 import { errorText } from '../../app/errors';
@@ -29,7 +29,9 @@ import { kindOptions, useKinds, useLabels } from './kinds';
 
 /** The filters live in the address, so a filtered ledger can be bookmarked or sent. */
 function useFilter() {
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useUrlState<
+    'kind' | 'unit' | 'from' | 'to' | 'language' | 'voided' | 'page' | 'pageSize'
+  >({ pagedList: true });
   const filter: ActivityQuery = {
     kind: params.get('kind') || undefined,
     unitId: Number(params.get('unit')) || undefined,
@@ -40,18 +42,6 @@ function useFilter() {
     includeVoided: params.get('voided') === 'true' ? 'true' : undefined,
     page: Number(params.get('page')) || 1,
     pageSize: Number(params.get('pageSize')) || 20,
-  };
-  const set = (
-    next: Partial<
-      Record<'kind' | 'unit' | 'from' | 'to' | 'language' | 'voided' | 'page' | 'pageSize', string>
-    >,
-  ) => {
-    const v = new URLSearchParams(params);
-    for (const [k, x] of Object.entries(next))
-      if (x) v.set(k, x);
-      else v.delete(k);
-    if (!('page' in next)) v.delete('page');
-    setParams(v, { replace: true });
   };
   return { filter, set };
 }

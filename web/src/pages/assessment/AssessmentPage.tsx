@@ -1,19 +1,12 @@
+import { useUrlState } from '../../app/url-state';
 import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { RoundsPanel } from './RoundsPanel';
 import { SystemsPanel } from './SystemsPanel';
 
 /** The page's place (tab, round, unit, system) lives in the address, so a dashboard bar links to it. */
 export function useParam() {
-  const [params, setParams] = useSearchParams();
-  const set = (next: Partial<Record<'tab' | 'roundId' | 'unitId' | 'systemId', string>>) => {
-    const v = new URLSearchParams(params);
-    for (const [k, x] of Object.entries(next))
-      if (x) v.set(k, x);
-      else v.delete(k);
-    setParams(v, { replace: true });
-  };
+  const { params, set } = useUrlState<'tab' | 'roundId' | 'unitId' | 'systemId'>();
   return { get: (k: 'tab' | 'roundId' | 'unitId' | 'systemId') => params.get(k), set };
 }
 

@@ -1,3 +1,4 @@
+import { useUrlState } from '../../app/url-state';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -20,7 +21,6 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import type { FindingInput, FindingQuery, FindingState, FindingView } from '../../api/types';
 import { errorText } from '../../app/errors';
@@ -42,7 +42,7 @@ import {
 type Key = 'state' | 'severity' | 'overdue' | 'source' | 'unit' | 'page' | 'pageSize';
 
 function useFilter() {
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useUrlState<Key>({ pagedList: true });
   const filter: FindingQuery = {
     state: (params.get('state')?.split(',').filter(Boolean) as FindingState[] | undefined) || undefined,
     severity: (params.get('severity')?.split(',').filter(Boolean) as FindingQuery['severity']) || undefined,
@@ -52,14 +52,6 @@ function useFilter() {
     subtree: params.get('unit') ? 'true' : undefined,
     page: Number(params.get('page')) || 1,
     pageSize: Number(params.get('pageSize')) || 20,
-  };
-  const set = (next: Partial<Record<Key, string>>) => {
-    const v = new URLSearchParams(params);
-    for (const [k, x] of Object.entries(next))
-      if (x) v.set(k, x);
-      else v.delete(k);
-    if (!('page' in next)) v.delete('page');
-    setParams(v, { replace: true });
   };
   return { filter, set };
 }

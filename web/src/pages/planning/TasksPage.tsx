@@ -1,3 +1,4 @@
+import { useUrlState } from '../../app/url-state';
 import { DownloadOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -33,7 +34,7 @@ type Key = 'plan' | 'state' | 'system' | 'unit' | 'q' | 'voided' | 'page' | 'pag
 
 /** The filters live in the address, so a filtered list can be bookmarked or sent. */
 function useFilter(defaultPlan: string | undefined) {
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useUrlState<Key>({ pagedList: true });
   const filter: TaskQuery = {
     planId: params.get('plan') || defaultPlan,
     state: (params.get('state') as TaskState | null) || undefined,
@@ -43,14 +44,6 @@ function useFilter(defaultPlan: string | undefined) {
     includeVoided: params.get('voided') === 'true' ? 'true' : undefined,
     page: Number(params.get('page')) || 1,
     pageSize: Number(params.get('pageSize')) || 20,
-  };
-  const set = (next: Partial<Record<Key, string>>) => {
-    const v = new URLSearchParams(params);
-    for (const [k, x] of Object.entries(next))
-      if (x) v.set(k, x);
-      else v.delete(k);
-    if (!('page' in next)) v.delete('page');
-    setParams(v, { replace: true });
   };
   return { filter, set };
 }
