@@ -1,3 +1,4 @@
+import { markVoided } from '../../db/void.js';
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { query, type Db } from '../../db/database.js';
 import { inTx, type RequestContext } from '../../db/tx.js';
@@ -294,15 +295,9 @@ export class AccountabilityService {
         throw conflict('HAS_REPORT', `${r.personName}已提交述法报告，须先退回报告再移出名单`, {
           reportId: r.reportId,
         });
-      await t.db
-        .update(lawDutyReporters)
-        .set({ voidedAt: new Date(), voidedReason: reason })
-        .where(eq(lawDutyReporters.id, id));
-      t.audit({
+      await markVoided(t, lawDutyReporters, id, reason, {
         action: 'accountability.reporter.void',
         entity: 'lawDutyReporter',
-        entityId: id,
-        diff: { reason },
       });
       return { ...r };
     });
@@ -500,15 +495,9 @@ export class AccountabilityService {
     return inTx(this.db, ctx, async (t) => {
       const before = await this.getReport(t.db, ctx.actor, id, P.manage);
       if (before.voided) throw conflict('ALREADY_VOIDED', '该述法报告已退回', { id });
-      await t.db
-        .update(lawDutyReports)
-        .set({ voidedAt: new Date(), voidedReason: reason })
-        .where(eq(lawDutyReports.id, id));
-      t.audit({
+      await markVoided(t, lawDutyReports, id, reason, {
         action: 'accountability.report.void',
         entity: 'lawDutyReport',
-        entityId: id,
-        diff: { voided: [false, true], reason },
       });
       return this.getReport(t.db, ctx.actor, id, P.manage);
     });

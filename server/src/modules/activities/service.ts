@@ -1,3 +1,4 @@
+import { markVoided } from '../../db/void.js';
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/database.js';
@@ -256,16 +257,7 @@ export class ActivityService {
       const before = await this.get(t.db, ctx.actor, id, P.manage);
       if (before.voided)
         throw new DomainError(409, 'ALREADY_VOIDED', `该记录已于 ${before.voidedAt} 作废`, { id });
-      await t.db
-        .update(activities)
-        .set({ voidedAt: new Date(), voidedReason: reason, updatedAt: new Date() })
-        .where(eq(activities.id, id));
-      t.audit({
-        action: 'activities.void',
-        entity: 'activity',
-        entityId: id,
-        diff: { voided: [false, true], reason },
-      });
+      await markVoided(t, activities, id, reason, { action: 'activities.void', entity: 'activity' });
       return this.get(t.db, ctx.actor, id, P.manage);
     });
   }

@@ -1,3 +1,4 @@
+import { markVoided } from '../../db/void.js';
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { inTx, type RequestContext, type Tx } from '../../db/tx.js';
@@ -410,16 +411,7 @@ export class FindingService {
     return inTx(this.db, ctx, async (t) => {
       const before = await this.get(t.db, ctx.actor, id, P.manage);
       if (before.voided) throw new DomainError(409, 'ALREADY_VOIDED', '该问题已作废', { id });
-      await t.db
-        .update(findings)
-        .set({ voidedAt: new Date(), voidedReason: reason, updatedAt: new Date() })
-        .where(eq(findings.id, id));
-      t.audit({
-        action: 'findings.void',
-        entity: 'finding',
-        entityId: id,
-        diff: { voided: [false, true], reason },
-      });
+      await markVoided(t, findings, id, reason, { action: 'findings.void', entity: 'finding' });
       return this.get(t.db, ctx.actor, id, P.manage);
     });
   }

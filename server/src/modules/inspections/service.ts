@@ -1,3 +1,4 @@
+import { markVoided } from '../../db/void.js';
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { inTx, type RequestContext, type Tx } from '../../db/tx.js';
@@ -322,15 +323,9 @@ export class InspectionService {
   async voidRound(ctx: RequestContext, id: string, reason: string) {
     return inTx(this.db, ctx, async (t) => {
       await this.openRound(t, id);
-      await t.db
-        .update(inspectionRounds)
-        .set({ voidedAt: new Date(), voidedReason: reason })
-        .where(eq(inspectionRounds.id, id));
-      t.audit({
+      await markVoided(t, inspectionRounds, id, reason, {
         action: 'inspections.round.void',
         entity: 'inspectionRound',
-        entityId: id,
-        diff: { voided: [false, true], reason },
       });
       return this.get(t.db, ctx.actor, id, P.manage);
     });
@@ -342,15 +337,9 @@ export class InspectionService {
       const action = round.actions.find((a) => a.id === actionId);
       if (!action) throw notFound('督察事项', actionId);
       if (action.voided) throw new DomainError(409, 'ALREADY_VOIDED', '该督察事项已作废', { id: actionId });
-      await t.db
-        .update(inspectionActions)
-        .set({ voidedAt: new Date(), voidedReason: reason })
-        .where(eq(inspectionActions.id, actionId));
-      t.audit({
+      await markVoided(t, inspectionActions, actionId, reason, {
         action: 'inspections.action.void',
         entity: 'inspectionAction',
-        entityId: actionId,
-        diff: { voided: [false, true], reason },
       });
       return this.get(t.db, ctx.actor, id, P.manage);
     });

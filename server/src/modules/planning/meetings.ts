@@ -1,3 +1,4 @@
+import { markVoided } from '../../db/void.js';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { query, type Db } from '../../db/database.js';
 import { inTx, type RequestContext } from '../../db/tx.js';
@@ -131,15 +132,9 @@ export class MeetingService {
     return inTx(this.db, ctx, async (t) => {
       const before = await this.get(t.db, ctx.actor, id, P.manage);
       if (before.voided) throw conflict('ALREADY_VOIDED', '该会议记录已作废', { id });
-      await t.db
-        .update(planningMeetings)
-        .set({ voidedAt: new Date(), voidedReason: reason, updatedAt: new Date() })
-        .where(eq(planningMeetings.id, id));
-      t.audit({
+      await markVoided(t, planningMeetings, id, reason, {
         action: 'planning.meeting.void',
         entity: 'planning_meeting',
-        entityId: id,
-        diff: { voided: [false, true], reason },
       });
       return this.get(t.db, ctx.actor, id, P.manage);
     });

@@ -1,4 +1,5 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { markVoided } from '../../db/void.js';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { query, type Db } from '../../db/database.js';
 import { inTx, type RequestContext } from '../../db/tx.js';
 import { inScope, type Actor } from '../../platform/access/actor.js';
@@ -283,15 +284,9 @@ export class NoticeService {
       );
       if (!n) throw notFound('督办单', id);
       if (n.voided) throw conflict('ALREADY_VOIDED', '该督办单已作废', { id });
-      await t.db
-        .update(planningNotices)
-        .set({ voidedAt: new Date(), voidedReason: reason, updatedAt: new Date() })
-        .where(and(eq(planningNotices.id, id)));
-      t.audit({
+      await markVoided(t, planningNotices, id, reason, {
         action: 'planning.notice.void',
         entity: 'planning_notice',
-        entityId: id,
-        diff: { voided: [false, true], reason },
       });
       return this.get(t.db, ctx.actor, id, P.manage);
     });

@@ -1,3 +1,4 @@
+import { markVoided } from '../../db/void.js';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/database.js';
 import { inTx, type RequestContext } from '../../db/tx.js';
@@ -142,15 +143,9 @@ export class PlanService {
     return inTx(this.db, ctx, async (t) => {
       const { p } = await this.planRow(t.db, ctx.actor, id, P.manage);
       if (p.voidedAt) throw conflict('ALREADY_VOIDED', '该计划已作废', { id });
-      await t.db
-        .update(planningPlans)
-        .set({ voidedAt: new Date(), voidedReason: reason, updatedAt: new Date() })
-        .where(eq(planningPlans.id, id));
-      t.audit({
+      await markVoided(t, planningPlans, id, reason, {
         action: 'planning.plan.void',
         entity: 'planning_plan',
-        entityId: id,
-        diff: { voided: [false, true], reason },
       });
       return this.getPlan(t.db, ctx.actor, id, P.manage);
     });

@@ -1,3 +1,4 @@
+import { markVoided } from '../../db/void.js';
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { query, type Db } from '../../db/database.js';
 import { inTx, type RequestContext, type Tx } from '../../db/tx.js';
@@ -343,15 +344,9 @@ export class PlanningService {
     return inTx(this.db, ctx, async (t) => {
       const cur = await this.managedTask(t.db, ctx.actor, id);
       if (cur.voided) throw conflict('ALREADY_VOIDED', '该任务已作废', { id });
-      await t.db
-        .update(planningTasks)
-        .set({ voidedAt: new Date(), voidedReason: reason, updatedAt: new Date() })
-        .where(eq(planningTasks.id, id));
-      t.audit({
+      await markVoided(t, planningTasks, id, reason, {
         action: 'planning.task.void',
         entity: 'planning_task',
-        entityId: id,
-        diff: { voided: [false, true], reason },
       });
       return this.getTask(t.db, ctx.actor, id, P.manage);
     });
