@@ -276,8 +276,10 @@ export function readManifest(dir: string): Manifest {
 async function nonEmptyTables(q: Q): Promise<string[]> {
   const found: string[] = [];
   for (const t of await publicTables(q)) {
-    const [r] = await q<{ any: boolean }>(`select exists (select 1 from public.${ident(t)}) as any`);
-    if (r?.any) found.push(t);
+    const [r] = await q<{ has_rows: boolean }>(
+      `select exists (select 1 from public.${ident(t)}) as has_rows`,
+    );
+    if (r?.has_rows) found.push(t);
   }
   return found;
 }
