@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../access/actor.js';
 import { roles } from '../access/schema.js';
@@ -23,13 +23,17 @@ export function authRoutes(app: App, platform: Platform) {
     const roleNames = new Map(
       (await db.select({ code: roles.code, name: roles.name }).from(roles)).map((r) => [r.code, r.name]),
     );
+    // Only the units the grants name, not the whole tree: /me is read on every page load.
+    const grantUnits = [...new Set(actor.grants.map((g) => g.unitId))];
     const unitNames = new Map(
-      (
-        await db
-          .select({ id: orgUnits.id, name: orgUnits.name })
-          .from(orgUnits)
-          .where(eq(orgUnits.active, true))
-      ).map((r) => [r.id, r.name]),
+      grantUnits.length
+        ? (
+            await db
+              .select({ id: orgUnits.id, name: orgUnits.name })
+              .from(orgUnits)
+              .where(inArray(orgUnits.id, grantUnits))
+          ).map((r) => [r.id, r.name])
+        : [],
     );
     return {
       id: u.id,
