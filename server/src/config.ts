@@ -36,6 +36,14 @@ const EnvSchema = z.object({
   FAZHI_SECURE_COOKIE: bool.default(false),
   FAZHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FAZHI_TRUST_PROXY: bool.default(false),
+  /** HMAC key (hex, ≥ 32 digits) signing the portal's proof-of-work challenges; random per process when unset. */
+  FAZHI_INTAKE_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32,128}$/, 'FAZHI_INTAKE_KEY 必须是 32–128 位十六进制')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Leading zero bits the portal's proof of work needs (17 ≈ one second in a browser). */
+  FAZHI_INTAKE_POW_BITS: z.coerce.number().int().min(0).max(28).default(17),
   /** Outgoing mail for notifications (smtp://user:pass@host:587, smtps://… for implicit TLS); none when unset. */
   FAZHI_SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'FAZHI_SMTP_URL 应形如 smtp://用户名:密码@主机:端口' })
@@ -70,6 +78,9 @@ export type Config = {
   secureCookie: boolean;
   logLevel: string;
   trustProxy: boolean;
+  /** undefined: a random key per process (challenges then do not survive a restart or span servers) */
+  intakeKeyHex: string | undefined;
+  intakePowBits: number;
   /** undefined: notifications are not mailed */
   smtpUrl: string | undefined;
   smtpFrom: string | undefined;
@@ -104,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookie: e.FAZHI_SECURE_COOKIE,
     logLevel: e.FAZHI_LOG_LEVEL,
     trustProxy: e.FAZHI_TRUST_PROXY,
+    intakeKeyHex: e.FAZHI_INTAKE_KEY,
+    intakePowBits: e.FAZHI_INTAKE_POW_BITS,
     smtpUrl: e.FAZHI_SMTP_URL,
     smtpFrom: e.FAZHI_SMTP_FROM,
   };

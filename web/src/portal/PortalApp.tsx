@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { BoReviewBanner } from '../components/BoReviewBanner';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { IntakeRoutes } from './intake/IntakeRoutes';
 import { PortalHome } from './PortalHome';
 import { PortalModulePage } from './PortalModulePage';
+import PortalReportsPage from './reports/PortalReportsPage';
 import { initialPortalLocale, portalLocales, setPortalLocale } from './portal-locale';
 
 /** The public portal (no login): Chinese and Tibetan, module pages under /portal/:module/*. */
@@ -27,6 +29,8 @@ export default function PortalApp() {
       <Layout.Content style={{ padding: '32px', maxWidth: 1100, width: '100%', margin: '0 auto' }}>
         <Routes>
           <Route index element={<PortalHome />} />
+          <Route path="intake/*" element={<IntakeRoutes />} />
+          <Route path="reports" element={<PortalReportsPage />} />
           <Route path=":module/*" element={<PortalModulePage />} />
         </Routes>
       </Layout.Content>
