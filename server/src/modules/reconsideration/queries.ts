@@ -1,0 +1,149 @@
+/**
+ * The case list and the dashboard. A county receives tens of applications a year, so the list
+ * loads the year's cases in scope and computes each one's timeline (stage after lapses, deadline
+ * flags) before filtering on them; the SQL narrows by year, procedure, decision and text first.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { query, type Db } from '../../db/database.js';
+import { inScope, type Actor } from '../../platform/access/actor.js';
+import type { CalendarService } from '../../platform/calendar/service.js';
+import { badInput } from '../../platform/http/errors.js';
+import type { FigureRegistry } from '../../platform/figures/registry.js';
+import type { FieldCrypto } from '../../platform/privacy/field-crypto.js';
+import type { CaseQuery } from './contract.js';
+import { reconsiderationFigures } from './figures.js';
+import { decisionTypeCodes, decisionTypes, defaultCorrectiveTypes, stageCodes, stages } from './kinds.js';
+import { P, loadMany, presentListItem, todayInShanghai } from './store.js';
+
+export async function listCases(
+  db: Db,
+  calendar: CalendarService,
+  crypto: FieldCrypto,
+  actor: Actor,
+  f: CaseQuery,
+  today = todayInShanghai(),
+) {
+  const where: SQL[] = [sql`true`];
+  if (f.year)
+    where.push(
+      sql`(extract(year from c.received_on) = ${f.year} or extract(year from c.accepted_on) = ${f.year})`,
+    );
+  if (f.procedure) where.push(sql`c.procedure = ${f.procedure}`);
+  if (f.decisionType) where.push(sql`c.decision_type = ${f.decisionType}`);
+  if (f.respondent) where.push(sql`c.respondent_name like ${`%${f.respondent}%`}`);
+  if (f.q)
+    where.push(
+      sql`(c.case_number like ${`%${f.q}%`} or c.applicant_name like ${`%${f.q}%`} or c.act_description like ${`%${f.q}%`})`,
+    );
+  const loaded = await loadMany(db, actor, P.read, sql.join(where, sql` and `));
+  const p = { crypto, cal: await calendar.calendar(db), today };
+  const all = loaded
+    .map((c) => presentListItem(c, p))
+    .filter((c) => !f.stage || c.stage === f.stage)
+    .filter((c) => !f.flag || c[f.flag]);
+  const start = (f.page - 1) * f.pageSize;
+  return {
+    items: all.slice(start, start + f.pageSize),
+    total: all.length,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}
+
+/** The office's and the leaders' view of a year: figures from the registry's definitions, and breakdowns. */
+export async function dashboard(
+  db: Db,
+  calendar: CalendarService,
+  crypto: FieldCrypto,
+  registry: FigureRegistry,
+  actor: Actor,
+  year: number,
+  today = todayInShanghai(),
+) {
+  const scopes = actor.scopes(P.stats);
+  const [home] = await query<{ division_code: string }>(
+    db,
+    sql`select division_code from org_units where id = ${actor.user?.unitId ?? 0}`,
+  );
+  if (!home) throw badInput('year', '无法确定您所在的行政区划');
+  const scope = await registry.scopeFor(db, home.division_code, scopes);
+  const period = { from: `${year}-01-01`, to: `${year}-12-31` };
+  const figures = [];
+  for (const f of reconsiderationFigures)
+    figures.push({
+      key: f.key,
+      label: f.label,
+      unit: f.unit,
+      definition: f.definition,
+      value: await f.compute({ db, scope, period }),
+    });
+
+  // Breakdowns over the same cases: the organ in the division's subtree and the asker's scope.
+  const inFigureScope = sql`c.voided_at is null and c.organ_unit_id in (select u.id from org_units u join divisions d on d.code = u.division_code
+      where d.path like ${`${scope.divisionPath}%`} and (${inScope(sql`u.path`, scopes)}))`;
+  const inYear = sql`extract(year from c.received_on) = ${year}`;
+  const byStage = await query<{ stage: string; n: number }>(
+    db,
+    sql`select c.stage, count(*)::int as n from reconsideration_cases c where ${inFigureScope} and ${inYear} group by c.stage`,
+  );
+  const byDecision = await query<{ t: string; n: number }>(
+    db,
+    sql`select c.decision_type as t, count(*)::int as n from reconsideration_cases c
+        where ${inFigureScope} and c.stage = 'decided' and extract(year from c.decided_on) = ${year} group by c.decision_type`,
+  );
+  const byRespondent = await query<{ respondent: string; received: number; corrected: number }>(
+    db,
+    sql`select c.respondent_name as respondent, count(*)::int as received,
+          count(*) filter (where c.stage = 'decided' and c.decision_type = any(coalesce(s.corrective_types,
+            array[${sql.join(
+              defaultCorrectiveTypes.map((t) => sql`${t}`),
+              sql`, `,
+            )}]::text[])))::int as corrected
+        from reconsideration_cases c left join reconsideration_settings s on s.organ_unit_id = c.organ_unit_id
+        where ${inFigureScope} and ${inYear} group by c.respondent_name order by received desc, respondent`,
+  );
+  const byMonth = await query<{ month: number; received: number; closed: number }>(
+    db,
+    sql`select m as month,
+          (select count(*) from reconsideration_cases c where ${inFigureScope} and ${inYear} and extract(month from c.received_on) = m)::int as received,
+          (select count(*) from reconsideration_cases c where ${inFigureScope}
+             and extract(year from coalesce(c.closed_on, c.refused_on, c.abandoned_on)) = ${year}
+             and extract(month from coalesce(c.closed_on, c.refused_on, c.abandoned_on)) = m)::int as closed
+        from generate_series(1, 12) as m order by m`,
+  );
+  // Deadline flags need each open case's timeline (the calendar); open cases are few.
+  let overdue = 0;
+  let approaching = 0;
+  if (actor.can(P.read)) {
+    const open = await loadMany(
+      db,
+      actor,
+      P.read,
+      sql`c.stage in ('intake', 'correction', 'accepted', 'suspended')`,
+    );
+    const p = { crypto, cal: await calendar.calendar(db), today };
+    for (const c of open) {
+      const v = presentListItem(c, p);
+      if (v.overdue) overdue++;
+      else if (v.approaching) approaching++;
+    }
+  }
+  return {
+    year,
+    figures,
+    byStage: stageCodes.map((s) => ({
+      stage: s,
+      label: stages[s],
+      count: byStage.find((r) => r.stage === s)?.n ?? 0,
+    })),
+    byDecision: decisionTypeCodes.map((t) => ({
+      type: t,
+      label: decisionTypes[t].label,
+      count: byDecision.find((r) => r.t === t)?.n ?? 0,
+    })),
+    byRespondent,
+    byMonth,
+    openFlags: { overdue, approaching },
+    canOpenCases: actor.can(P.read),
+  };
+}
