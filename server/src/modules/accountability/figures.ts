@@ -15,6 +15,7 @@ const reportsOf = (
   key,
   label,
   unit: '篇',
+  drill: { path: '/accountability?year={year}' },
   definition: `${who}提交的述法报告篇数，一人一篇${COMMON}`,
   async compute({ db, scope, period }) {
     const [r] = await query<{ n: number }>(

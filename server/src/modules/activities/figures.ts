@@ -276,6 +276,9 @@ export const activityFigures: FigureDef[] = specs.map((s) => ({
   label: s.label,
   unit: s.unit,
   definition: `${s.definition}${COMMON}`,
+  drill: {
+    path: `/activities?${s.kinds.length === 1 ? `kind=${s.kinds[0]}&` : ''}${s.language ? `language=${s.language}&` : ''}unit={unit}&from={from}&to={to}`,
+  },
   async compute({ db, scope, period }) {
     const [r] = await query<{ n: number }>(db, aggregate(s, activityFilter(s, scope, period)));
     return Number(r?.n ?? 0);

@@ -9,6 +9,7 @@ export const assessmentFigures: FigureDef[] = [
     key: 'assessment.rounds',
     label: '法治政府建设考核',
     unit: '次',
+    drill: { path: '/assessment' },
     definition: '期间内发布结果的考核次数（组织单位在所选行政区划及本人权限范围内）',
     async compute({ db, scope, period }) {
       const [r] = await query<{ n: number }>(
@@ -23,6 +24,7 @@ export const assessmentFigures: FigureDef[] = [
     key: 'assessment.averageScore',
     label: '考核平均得分',
     unit: '分',
+    drill: { path: '/assessment' },
     definition:
       '期间内发布结果的考核中，各被考核单位总得分（折算为百分制：得分 ÷ 指标体系满分 × 100）的平均值，保留一位小数；被考核单位在所选行政区划及本人权限范围内；无考核时为空',
     async compute({ db, scope, period }) {

@@ -49,6 +49,9 @@ export const findingFigures: FigureDef[] = specs.map((s) => ({
   label: s.label,
   unit: '个',
   definition: `${s.definition}${COMMON}`,
+  drill: {
+    path: `/findings?${{ 'findings.rectified': 'state=closed&', 'findings.overdue': 'overdue=true&' }[s.key] ?? ''}unit={unit}`,
+  },
   async compute({ db, scope, period }) {
     const [r] = await query<{ n: number }>(
       db,

@@ -24,6 +24,7 @@ const campaignActions = (key: string, label: string, what: string, ms: readonly 
   key,
   label,
   unit: '次',
+  drill: { path: '/inspections' },
   definition: `${CAMPAIGN}中的督察事项（不含整改落实督察）数，督察方式为${ms.map((m) => `“${m}”`).join('或')}，一条记录为一次${what}；按事项日期计入期间，${OWNED}`,
   compute: async ({ db, scope, period }) => {
     const [r] = await query<{ n: number }>(
@@ -61,6 +62,7 @@ export const inspectionFigures: FigureDef[] = [
     key: 'enforcement.campaignFeedbackItems',
     label: '自治区专项督察反馈问题',
     unit: '项',
+    drill: { path: '/inspections' },
     definition: `上级对${CAMPAIGN}反馈的问题项数，按收到反馈日期计入期间；${OWNED}`,
     compute: async ({ db, scope, period }) => {
       const [r] = await query<{ n: number }>(db, sql`select count(*)::int as n ${feedback(scope, period)}`);
@@ -71,6 +73,7 @@ export const inspectionFigures: FigureDef[] = [
     key: 'enforcement.campaignFeedbackAspects',
     label: '自治区专项督察反馈问题方面',
     unit: '个',
+    drill: { path: '/inspections' },
     definition: `上述反馈问题所含的方面数（每个方面各生成一条整改问题），按收到反馈日期计入期间；${OWNED}`,
     compute: async ({ db, scope, period }) => {
       const [r] = await query<{ n: number }>(
@@ -85,6 +88,7 @@ export const inspectionFigures: FigureDef[] = [
     key: 'enforcement.campaignRectificationChecks',
     label: '整改落实督察',
     unit: '次',
+    drill: { path: '/inspections' },
     definition: `${CAMPAIGN}中对上级反馈问题整改落实情况开展的督察（督察事项类别为“整改落实督察”）次数，一条记录为一次，按日期计入期间；“回头看”另计；${OWNED}`,
     compute: async ({ db, scope, period }) => {
       const [r] = await query<{ n: number }>(
@@ -103,6 +107,7 @@ export const inspectionFigures: FigureDef[] = [
     key: 'assessment.townshipsInspected',
     label: '督察指导考核乡镇数',
     unit: '个',
+    drill: { path: '/inspections' },
     definition:
       '期间内在“督察指导考核”轮次中至少有一条督察事项（现场检查、听取汇报、查阅资料、随机询问等）的不同乡镇个数；乡镇在所选行政区划及本人权限范围内，作废的轮次和事项不计',
     compute: async ({ db, scope, period }) => {

@@ -51,6 +51,7 @@ export const planningFigures: FigureDef[] = [
     key: 'planning.tasks.total',
     label: '法治政府建设任务',
     unit: '项',
+    drill: { path: '/planning/tasks' },
     definition: `任务清单中完成时限在期间内的任务数${COMMON}`,
     compute: async ({ db, scope, period }) => (await taskCounts(db, scope, period)).total,
   },
@@ -58,6 +59,7 @@ export const planningFigures: FigureDef[] = [
     key: 'planning.tasks.done',
     label: '已完成任务',
     unit: '项',
+    drill: { path: '/planning/tasks?state=done' },
     definition: `完成时限在期间内、截至期末牵头单位报送的进度经依法治县办采纳为100%的任务数${COMMON}`,
     compute: async ({ db, scope, period }) => (await taskCounts(db, scope, period)).done,
   },
@@ -65,6 +67,7 @@ export const planningFigures: FigureDef[] = [
     key: 'planning.tasks.overdue',
     label: '逾期未完成任务',
     unit: '项',
+    drill: { path: '/planning/tasks?state=overdue' },
     definition: `完成时限在期间内、截至期末（期间未结束的截至今天）已过完成时限（最后一日为节假日的顺延至其后第一个工作日）仍未经采纳为完成的任务数${COMMON}`,
     compute: async ({ db, scope, period }) => (await taskCounts(db, scope, period)).overdue,
   },
@@ -72,6 +75,7 @@ export const planningFigures: FigureDef[] = [
     key: 'planning.tasks.completionRate',
     label: '任务完成率',
     unit: '比例',
+    drill: { path: '/planning/tasks' },
     definition: `已完成任务数 ÷ 完成时限在期间内的任务总数（0—1 之间的比例；没有任务时无值）${COMMON}`,
     compute: async ({ db, scope, period }) => {
       const c = await taskCounts(db, scope, period);
@@ -82,6 +86,7 @@ export const planningFigures: FigureDef[] = [
     key: 'planning.supervisionNotices',
     label: '下发督办单',
     unit: '份',
+    drill: { path: '/planning/notices' },
     definition:
       '期间内下发的督办单份数，按督办日期计，不含作废的督办单（只计督办单位在所选行政区划及本人权限范围内的）',
     async compute({ db, scope, period }) {
@@ -98,6 +103,7 @@ export const planningFigures: FigureDef[] = [
     key: 'planning.committeeMeetings',
     label: '全面依法治县委员会会议',
     unit: '次',
+    drill: { path: '/planning/meetings' },
     definition:
       '期间内召开的全面依法治县委员会会议次数，按召开日期计，不含作废的会议记录（只计会议所属单位在所选行政区划及本人权限范围内的）',
     async compute({ db, scope, period }) {

@@ -1,365 +1,179 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Empty, Form, InputNumber, Row, Space, Spin, Statistic, Typography } from 'antd';
-import type { TFunction } from 'i18next';
-import { useMemo, type ReactNode } from 'react';
+import { DownloadOutlined, FileImageOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, InputNumber, Select, Space, Spin, Tabs } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
-import { api, call } from '../../api/client';
-import type { Resp } from '../../api/types';
+import { useUrlState } from '../../app/url-state';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
-import { EChart, type ChartOption } from '../../components/EChart';
+import { useMe } from '../../app/session';
+import { useDivisions } from '../admin/units';
+import { useFigureText } from './figureFormat';
+import { FiguresTab } from './FiguresTab';
+import { OverviewTab } from './OverviewTab';
+import { saveDataUrl, viewPng, type PngTable } from './png';
+import { exportHref, useBoard, useMonthlyBoard, useUnitBoard, type BoardWhere } from './queries';
+import { TrendsTab, trendsPngTable } from './TrendsTab';
+import { UnitsTab, unitsPngTable, type UnitKind } from './UnitsTab';
 
-type Summary = Resp<'/api/dashboard/summary'>;
-type LeadUnit = Summary['planning']['byLeadUnit'][number];
-
-const colors = {
-  done: '#52c41a',
-  atRisk: '#faad14',
-  overdue: '#cf1322',
-  other: '#91caff',
-  missing: '#d9d9d9',
-};
-
-/** A number that opens the list it counts. */
-function Figure({
-  title,
-  value,
-  link,
-  color,
-  testId,
-}: {
-  title: ReactNode;
-  value: number;
-  link: string;
-  color?: string;
-  testId?: string;
-}) {
-  const navigate = useNavigate();
-  return (
-    <Card size="small" hoverable onClick={() => void navigate(link)} data-testid={testId}>
-      <Statistic title={title} value={value} styles={{ content: { color } }} />
-    </Card>
-  );
-}
-
-/** Lead units as stacked bars (已完成 / 临期预警 / 逾期 / 其他), most overdue first as the server orders them. */
-function leadUnitOption(units: LeadUnit[], t: TFunction): ChartOption {
-  const part = (key: 'done' | 'atRisk' | 'overdue', color: string) => ({
-    id: key,
-    type: 'bar',
-    stack: 'tasks',
-    name: t(`dashboard.part.${key}`),
-    itemStyle: { color },
-    data: units.map((u) => u[key]),
-  });
-  return {
-    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-    legend: { top: 0 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', minInterval: 1 },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: units.map((u) => u.unitName),
-      axisLabel: { width: 180, overflow: 'truncate' },
-    },
-    series: [
-      part('done', colors.done),
-      part('atRisk', colors.atRisk),
-      part('overdue', colors.overdue),
-      {
-        id: 'total',
-        type: 'bar',
-        stack: 'tasks',
-        name: t('dashboard.part.other'),
-        itemStyle: { color: colors.other },
-        data: units.map((u) => u.total - u.done - u.atRisk - u.overdue),
-      },
-    ],
-  };
-}
-
-function pieOption(items: { name: string; value: number; color: string; link: string }[]): ChartOption {
-  return {
-    tooltip: { trigger: 'item' },
-    legend: { bottom: 0 },
-    series: [
-      {
-        type: 'pie',
-        radius: ['42%', '68%'],
-        center: ['50%', '45%'],
-        label: { formatter: '{b}\n{c}', overflow: 'none' },
-        // an empty slice has nothing to click and its label would only crowd the others
-        data: items
-          .filter((x) => x.value > 0)
-          .map((x) => ({
-            name: x.name,
-            value: x.value,
-            link: x.link,
-            itemStyle: { color: x.color },
-          })),
-      },
-    ],
-  };
-}
-
-function rankingOption(ranking: NonNullable<Summary['assessment']>['ranking'], points: string): ChartOption {
-  return {
-    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', max: ranking[0]?.maxPoints, name: points },
-    yAxis: { type: 'category', inverse: true, data: ranking.map((r) => r.unitName) },
-    series: [
-      {
-        type: 'bar',
-        name: points,
-        data: ranking.map((r) => ({ value: r.total, link: r.link })),
-        label: { show: true, position: 'right' },
-        itemStyle: { color: '#b4282d' },
-        barMaxWidth: 20,
-      },
-    ],
-  };
-}
-
-const linkOf = (data: unknown) => (data as { link?: string } | undefined)?.link;
+type Tab = 'overview' | 'figures' | 'units' | 'trends';
+const tabs: Tab[] = ['overview', 'figures', 'units', 'trends'];
 
 /**
- * 法治建设驾驶舱: the year's task completion by lead unit, overdue and at-risk tasks, 述法 coverage, the
- * assessment ranking and findings open and closed — one summary from the server, each number and bar
- * opening the list it counts.
+ * 法治建设驾驶舱: an overview of tasks, 述法, assessment and findings; every module's key figures for
+ * the year; a module's figures by township and department and month by month. Every number opens the
+ * records it counts; the view exports to Excel (server) and PNG (drawn here). All state is in the address.
  */
 export default function DashboardPage() {
   const { t } = useTranslation();
+  const text = useFigureText();
   const fmt = useFormat();
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { data: me } = useMe();
+  const { params, set } = useUrlState<'year' | 'division' | 'tab' | 'module' | 'kind' | 'figure'>();
   const year = Number(params.get('year')) || new Date().getFullYear();
-  const summary = useQuery({
-    queryKey: ['dashboard', year],
-    queryFn: () => call(api.GET('/api/dashboard/summary', { params: { query: { year } } })),
-    placeholderData: (prev) => prev,
-  });
-  const s = summary.data;
-  const go = (link: string | undefined) => link && void navigate(link);
+  const division = params.get('division') || undefined;
+  const tab = (tabs as string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'overview';
+  const kind: UnitKind = params.get('kind') === 'department' ? 'department' : 'township';
+  const where: BoardWhere = { year, division };
 
-  const charts = useMemo(() => {
-    if (!s) return null;
-    const stateLabel = (code: string, label: string) =>
-      t(`dashboard.taskState.${code}`, { defaultValue: label });
-    return {
-      leadUnits: leadUnitOption(s.planning.byLeadUnit, t),
-      states: pieOption(
-        s.planning.byState.map((x) => ({
-          name: stateLabel(x.state, x.label),
-          value: x.count,
-          link: x.link,
-          color:
-            { done: colors.done, atRisk: colors.atRisk, overdue: colors.overdue, onTrack: colors.other }[
-              x.state as string
-            ] ?? colors.missing,
-        })),
-      ),
-      accountability: s.accountability[0]
-        ? pieOption([
-            {
-              name: t('dashboard.submitted'),
-              value: s.accountability[0].submitted,
-              link: s.accountability[0].links.campaign,
-              color: colors.done,
-            },
-            {
-              name: t('dashboard.missing'),
-              value: s.accountability[0].missing,
-              link: s.accountability[0].links.missing,
-              color: colors.overdue,
-            },
-          ])
-        : null,
-      ranking: s.assessment ? rankingOption(s.assessment.ranking, t('dashboard.points')) : null,
-      findings: pieOption([
-        {
-          name: t('dashboard.findingsOpen'),
-          value: s.findings.open,
-          link: s.findings.links.open,
-          color: colors.atRisk,
-        },
-        {
-          name: t('dashboard.findingsClosed'),
-          value: s.findings.closed,
-          link: s.findings.links.closed,
-          color: colors.done,
-        },
-      ]),
-    };
-  }, [s, t]);
+  const board = useBoard(where);
+  const modules = board.data?.modules ?? [];
+  const module = modules.some((m) => m.name === params.get('module'))
+    ? params.get('module')!
+    : (modules.find((m) => m.name === 'activities') ?? modules[0])?.name;
+  const units = useUnitBoard(where, tab === 'units' ? module : undefined);
+  const monthly = useMonthlyBoard(where, tab === 'trends' ? module : undefined);
+  const divisions = useDivisions(!!me);
 
-  const p = s?.planning;
-  const campaign = s?.accountability[0];
+  const content = useRef<HTMLDivElement>(null);
+  const [drawing, setDrawing] = useState(false);
+  const exportPng = async () => {
+    const b = board.data;
+    if (!b) return;
+    setDrawing(true);
+    try {
+      const moduleLabel = modules.find((m) => m.name === module)?.label ?? '';
+      let table: PngTable | undefined;
+      let part = t(`dashboard.tabs.${tab}`);
+      if (tab === 'figures')
+        table = {
+          columns: [t('dashboard.module'), t('dashboard.figure'), b.year.toString()],
+          rows: b.modules.flatMap((m) => m.figures.map((f) => [m.label, f.label, text(f.value, f.unit)])),
+        };
+      if (tab === 'units' && units.data) {
+        table = unitsPngTable(units.data, kind, t, text);
+        part = `${moduleLabel} · ${t(`dashboard.kind.${kind}`)}`;
+      }
+      if (tab === 'trends' && monthly.data) {
+        table = trendsPngTable(monthly.data, t, text);
+        part = `${moduleLabel} · ${part}`;
+      }
+      const url = await viewPng({
+        title: t('dashboard.pngTitle', { division: b.divisionName, year: b.year }),
+        subtitle: `${part}  ${fmt.date(b.from)}—${fmt.date(b.to)}`,
+        table,
+        root: content.current,
+      });
+      saveDataUrl(url, `驾驶舱-${b.divisionName}-${b.year}年-${part.replace(/ · /g, '-')}.png`);
+    } finally {
+      setDrawing(false);
+    }
+  };
+
+  const moduleSelect = (
+    <Form.Item label={t('dashboard.module')} style={{ margin: 0 }}>
+      <Select
+        value={module}
+        onChange={(m) => set({ module: m, figure: '' })}
+        style={{ width: 180 }}
+        options={modules.map((m) => ({ value: m.name, label: m.label }))}
+        data-testid="dashboard-module"
+      />
+    </Form.Item>
+  );
+
   return (
     <div className="fazhi-page">
-      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Card
-          title={t('dashboard.title')}
-          extra={
-            <Form layout="inline">
-              <Form.Item label={t('dashboard.year')} style={{ margin: 0 }}>
-                <InputNumber
-                  min={2000}
-                  max={2100}
-                  precision={0}
-                  value={year}
-                  onChange={(v) => v && setParams({ year: String(v) }, { replace: true })}
-                  data-testid="dashboard-year"
+      <Card
+        title={`${t('dashboard.title')}${board.data ? ` · ${board.data.divisionName}` : ''}`}
+        extra={
+          <Form layout="inline">
+            {(divisions.data?.length ?? 0) > 1 && (
+              <Form.Item label={t('dashboard.division')} style={{ margin: 0 }}>
+                <Select
+                  value={division ?? board.data?.divisionCode}
+                  onChange={(d) => set({ division: d })}
+                  style={{ width: 160 }}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={(divisions.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
                 />
               </Form.Item>
-            </Form>
-          }
-        >
-          {summary.error && <Alert type="error" showIcon title={errorText(summary.error)} />}
-          {summary.isLoading && <Spin />}
-          {p && s && (
-            <Row gutter={[16, 16]} data-testid="dashboard-figures">
-              <Col xs={12} md={8} xl={4}>
-                <Figure
-                  title={t('dashboard.tasksTotal')}
-                  value={p.total}
-                  link={`/planning/tasks?year=${s.year}`}
-                />
-              </Col>
-              {(['done', 'atRisk', 'overdue'] as const).map((k) => {
-                const x = p.byState.find((b) => b.state === k);
-                return (
-                  <Col key={k} xs={12} md={8} xl={4}>
-                    <Figure
-                      title={t(`dashboard.taskState.${k}`, { defaultValue: x?.label })}
-                      value={x?.count ?? 0}
-                      link={x?.link ?? '/planning/tasks'}
-                      color={colors[k]}
-                      testId={`figure-${k}`}
-                    />
-                  </Col>
-                );
-              })}
-              <Col xs={12} md={8} xl={4}>
-                <Figure
-                  title={t('dashboard.noticesEscalated')}
-                  value={p.notices.escalated}
-                  link={p.notices.links.escalated}
-                  color={p.notices.escalated ? colors.overdue : undefined}
-                />
-              </Col>
-              <Col xs={12} md={8} xl={4}>
-                <Figure
-                  title={t('dashboard.findingsOverdue')}
-                  value={s.findings.overdue}
-                  link={s.findings.links.overdue}
-                  color={s.findings.overdue ? colors.overdue : undefined}
-                  testId="figure-findings-overdue"
-                />
-              </Col>
-            </Row>
-          )}
-        </Card>
-        {s && charts && (
-          <Row gutter={[16, 16]}>
-            <Col xs={24} xl={16}>
-              <Card size="small" title={t('dashboard.byLeadUnit')}>
-                {s.planning.byLeadUnit.length ? (
-                  <EChart
-                    testId="chart-lead-units"
-                    option={charts.leadUnits}
-                    height={Math.max(260, s.planning.byLeadUnit.length * 26 + 60)}
-                    onClick={(c) => {
-                      const u = s.planning.byLeadUnit[c.dataIndex];
-                      const key = c.seriesId as 'done' | 'atRisk' | 'overdue' | 'total';
-                      go(u?.links[key]);
-                    }}
-                  />
-                ) : (
-                  <Empty description={t('dashboard.noTasks')} />
-                )}
-              </Card>
-            </Col>
-            <Col xs={24} xl={8}>
-              <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-                <Card size="small" title={t('dashboard.byState')}>
-                  <EChart
-                    testId="chart-states"
-                    option={charts.states}
-                    height={260}
-                    onClick={(c) => go(linkOf(c.data))}
-                  />
-                </Card>
-                <Card
-                  size="small"
-                  title={t('dashboard.accountability')}
-                  extra={
-                    campaign && (
-                      <Typography.Text type="secondary">
-                        {campaign.rate === null
-                          ? '—'
-                          : t('dashboard.rate', { rate: fmt.number(Math.round(campaign.rate * 1000) / 10) })}
-                      </Typography.Text>
-                    )
-                  }
-                >
-                  {charts.accountability && campaign ? (
-                    <>
-                      <Typography.Text type="secondary" ellipsis>
-                        {campaign.title}
-                      </Typography.Text>
-                      <EChart
-                        testId="chart-accountability"
-                        option={charts.accountability}
-                        height={220}
-                        onClick={(c) => go(linkOf(c.data))}
-                      />
-                    </>
-                  ) : (
-                    <Empty description={t('dashboard.noCampaign')} />
-                  )}
-                </Card>
-              </Space>
-            </Col>
-            <Col xs={24} xl={14}>
-              <Card
-                size="small"
-                title={t('dashboard.ranking')}
-                extra={
-                  s.assessment && (
-                    <Typography.Link onClick={() => go(s.assessment!.link)}>
-                      {s.assessment.title}
-                    </Typography.Link>
-                  )
-                }
+            )}
+            <Form.Item label={t('dashboard.year')} style={{ margin: 0 }}>
+              <InputNumber
+                min={2000}
+                max={2100}
+                precision={0}
+                value={year}
+                onChange={(v) => v && set({ year: String(v) })}
+                data-testid="dashboard-year"
+              />
+            </Form.Item>
+          </Form>
+        }
+      >
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => set({ tab: k === 'overview' ? '' : k })}
+          tabBarExtraContent={
+            <Space>
+              {(tab === 'units' || tab === 'trends') && moduleSelect}
+              <Button
+                icon={<DownloadOutlined />}
+                href={exportHref(where, tab === 'units' || tab === 'trends' ? module : undefined)}
+                data-testid="export-excel"
               >
-                {charts.ranking && s.assessment ? (
-                  <EChart
-                    testId="chart-ranking"
-                    option={charts.ranking}
-                    height={Math.max(240, s.assessment.ranking.length * 30 + 30)}
-                    onClick={(c) => go(linkOf(c.data))}
-                  />
-                ) : (
-                  <Empty description={t('dashboard.noRanking')} />
-                )}
-              </Card>
-            </Col>
-            <Col xs={24} xl={10}>
-              <Card size="small" title={t('dashboard.findings')}>
-                <EChart
-                  testId="chart-findings"
-                  option={charts.findings}
-                  height={300}
-                  onClick={(c) => go(linkOf(c.data))}
-                />
-              </Card>
-            </Col>
-          </Row>
-        )}
-      </Space>
+                {t('dashboard.exportExcel')}
+              </Button>
+              <Button
+                icon={<FileImageOutlined />}
+                loading={drawing}
+                disabled={!board.data}
+                onClick={() => void exportPng()}
+                data-testid="export-png"
+              >
+                {t('dashboard.exportPng')}
+              </Button>
+            </Space>
+          }
+          items={tabs.map((k) => ({ key: k, label: t(`dashboard.tabs.${k}`) }))}
+        />
+        <div ref={content}>
+          {tab === 'overview' && <OverviewTab year={year} division={division} />}
+          {tab !== 'overview' && board.error && (
+            <Alert type="error" showIcon title={errorText(board.error)} />
+          )}
+          {tab !== 'overview' && board.isLoading && <Spin />}
+          {tab === 'figures' && board.data && <FiguresTab board={board.data} />}
+          {tab === 'units' && (
+            <UnitsTab
+              data={units.data}
+              loading={units.isFetching}
+              error={units.error}
+              kind={kind}
+              onKind={(k) => set({ kind: k === 'township' ? '' : k })}
+            />
+          )}
+          {tab === 'trends' && (
+            <TrendsTab
+              data={monthly.data}
+              loading={monthly.isFetching}
+              error={monthly.error}
+              figure={params.get('figure') ?? undefined}
+              onFigure={(f) => set({ figure: f })}
+            />
+          )}
+        </div>
+      </Card>
     </div>
   );
 }
