@@ -12,9 +12,10 @@ import {
   type TaskSystem,
 } from './kinds.js';
 import { noticeVisible, overdueDays } from './notices.js';
-import { P, taskVisible, type PlanningService } from './service.js';
-import { acceptedPercent, stateSql } from './state.js';
+import { P, type PlanningService } from './service.js';
+import { percentFor, stateOf, storedAnswers } from './state.js';
 import { todayInShanghai } from './units.js';
+import { planTable, visibleInPlan, type VisiblePlan } from './visible.js';
 
 // ——— contract ———
 
@@ -90,13 +91,33 @@ const link = (path: string, params: Record<string, string | number | undefined>)
   return q ? `${path}?${q}` : path;
 };
 
-/** Units whose division lies in the division's subtree; a code that does not exist is a 400. */
-async function divisionUnits(db: Db, code: string): Promise<SQL> {
+/** The path of a division, by code; a code that does not exist is a 400. */
+async function divisionPath(db: Db, code: string): Promise<string> {
   const [d] = await query<{ path: string }>(db, sql`select path from divisions where code = ${code}`);
   if (!d) throw badInput('division', `行政区划代码 ${code} 不存在`);
-  return sql`select u.id from org_units u join divisions d on d.code = u.division_code
-    where d.path like ${`${d.path}%`}`;
+  return d.path;
 }
+
+/**
+ * The state of each visible task of `plans`, read from planning_tasks_state_idx alone, counted by lead
+ * unit, by system and in all at once; unit names are joined to the few groups, not to the tasks.
+ */
+export const stateGroups = (plans: readonly VisiblePlan[], p: SQL): SQL =>
+  sql`with x as (
+        select t.lead_unit_id, t.system, ${stateOf(p)} as state
+        from ${planTable(plans)} join planning_tasks t on t.plan_id = v.plan_id
+        where t.voided_at is null and ${visibleInPlan}),
+      g as (
+        select grouping(x.lead_unit_id)::int as gl, grouping(x.system)::int as gs, x.lead_unit_id, x.system,
+          count(*)::int as total,
+          count(*) filter (where x.state = 'done')::int as done,
+          count(*) filter (where x.state = 'overdue')::int as overdue,
+          count(*) filter (where x.state = 'atRisk')::int as at_risk,
+          count(*) filter (where x.state = 'notStarted')::int as not_started,
+          count(*) filter (where x.state = 'onTrack')::int as on_track
+        from x group by grouping sets ((), (x.lead_unit_id), (x.system)))
+      select g.*, lu.name as lead_name from g left join org_units lu on lu.id = g.lead_unit_id
+      order by g.overdue desc, lu.sort, g.lead_unit_id`;
 
 /**
  * The planning cockpit: every count is one SQL aggregate over the tasks the caller sees (the same
@@ -110,34 +131,14 @@ export async function planningDashboard(
 ): Promise<PlanningDashboard> {
   const today = f.today ?? todayInShanghai();
   const year = f.year ?? Number(today.slice(0, 4));
-  const inDivision = f.division ? await divisionUnits(db, f.division) : null;
+  const division = f.division ? await divisionPath(db, f.division) : undefined;
   await service.warm();
-  const rc = await service.cutoffs(db, today);
-  const groups = await query<Group>(
-    db,
-    sql`with x as (
-          select t.lead_unit_id, lu.name as lead_name, lu.sort as lead_sort, t.system,
-            ${stateSql(sql`a.pct`)} as state
-          from planning_tasks t
-          join planning_plans pl on pl.id = t.plan_id
-          join org_units ou on ou.id = t.unit_id
-          join org_units lu on lu.id = t.lead_unit_id
-          join ${rc} on rc.plan_id = t.plan_id
-          cross join lateral (select ${acceptedPercent(today)} as pct offset 0) a
-          where t.voided_at is null and pl.voided_at is null and pl.year = ${year}
-            and ${taskVisible(actor.scopes(P.read))}
-            ${inDivision ? sql`and t.unit_id in (${inDivision})` : sql``})
-        select grouping(x.lead_unit_id)::int as gl, grouping(x.system)::int as gs,
-          x.lead_unit_id, min(x.lead_name) as lead_name, x.system,
-          count(*)::int as total,
-          count(*) filter (where x.state = 'done')::int as done,
-          count(*) filter (where x.state = 'overdue')::int as overdue,
-          count(*) filter (where x.state = 'atRisk')::int as at_risk,
-          count(*) filter (where x.state = 'notStarted')::int as not_started,
-          count(*) filter (where x.state = 'onTrack')::int as on_track
-        from x group by grouping sets ((), (x.lead_unit_id), (x.system))
-        order by count(*) filter (where x.state = 'overdue') desc, min(x.lead_sort), x.lead_unit_id`,
-  );
+  const plans = await service.visiblePlans(db, actor.scopes(P.read), today, {
+    year,
+    divisionPath: division,
+  });
+  const p = percentFor(today, await storedAnswers(db, today));
+  const groups = await query<Group>(db, stateGroups(plans, p));
   const days = overdueDays(today);
   const [n] = await query<{ issued: number; replied: number; escalated: number }>(
     db,
@@ -147,7 +148,7 @@ export async function planningDashboard(
         from planning_notices n join org_units iu on iu.id = n.unit_id
         join org_units tu on tu.id = n.target_unit_id
         where n.voided_at is null and n.year = ${year} and ${noticeVisible(actor, P.read)}
-          ${inDivision ? sql`and n.unit_id in (${inDivision})` : sql``}`,
+          ${division ? sql`and n.unit_id in (select u.id from org_units u join divisions d on d.code = u.division_code where d.path like ${`${division}%`})` : sql``}`,
   );
 
   const tasks = (extra: Record<string, string | number | undefined>) =>

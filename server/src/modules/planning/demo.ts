@@ -6,6 +6,7 @@ import { addDays } from '../../platform/calendar/dates.js';
 import type { Platform } from '../../platform/platform.js';
 import { demoNotices, demoTasks, demoUnfinished } from './demo-tasks.js';
 import { refreshAccepted } from './state.js';
+import { notePlanUnits } from './visible.js';
 import { NOTICE_KIND, divisionAbbreviation, noticeNumber } from './kinds.js';
 import {
   planningCounters,
@@ -130,6 +131,7 @@ export async function loadPlanningDemo(platform: Platform): Promise<void> {
         .map((unitId) => ({ taskId: taskId(i), unitId })),
     );
     await t.db.insert(planningTaskUnits).values(parts);
+    await t.db.execute(notePlanUnits(sql`t.plan_id = ${plan!.id}`));
 
     // Progress: the lead reports at mid-course and at completion, each accepted a few days later;
     // an early report of every fifth task was sent back for more detail first.

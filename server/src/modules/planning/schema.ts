@@ -132,7 +132,17 @@ export const planningTasks = pgTable(
   },
   (t) => [
     uniqueIndex('planning_tasks_plan_seq_uq').on(t.planId, t.seq),
-    index('planning_tasks_plan_deadline_idx').on(t.planId, t.deadline),
+    // Everything a task's state and visibility need, so counting a plan's tasks by state is an
+    // index-only range scan on the deadline (task-reads.ts; drizzle has no INCLUDE, hence key columns).
+    index('planning_tasks_state_idx')
+      .on(t.planId, t.deadline, t.acceptedPercent, t.acceptedOn, t.leadUnitId, t.system, t.seq, t.id)
+      .where(sql`voided_at is null`),
+    // The tasks not done by their stored acceptance: every state but done is counted from these alone.
+    index('planning_tasks_open_idx')
+      .on(t.planId, t.deadline, t.acceptedPercent, t.leadUnitId, t.system, t.seq, t.id)
+      .where(sql`voided_at is null and coalesce(accepted_percent, 0) < 100`),
+    // whether any review is dated after the day asked about (state.ts storedAnswers)
+    index('planning_tasks_accepted_on_idx').on(t.acceptedOn),
     index('planning_tasks_lead_idx').on(t.leadUnitId),
     index('planning_tasks_deadline_idx').on(t.deadline),
     index('planning_tasks_meeting_idx').on(t.meetingId),
@@ -151,6 +161,25 @@ export const planningTaskUnits = pgTable(
       .references(() => orgUnits.id),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.unitId] }), index('planning_task_units_unit_idx').on(t.unitId)],
+);
+
+/**
+ * The units that lead or join some task of a plan: which plans a caller outside the plan owner's
+ * scope may see tasks of, found without reading every task. Rows are only ever added
+ * (when a task names a unit), so the set may hold a unit no longer on any task of the plan: it makes
+ * the plan a candidate, and the task's own lead and participants still decide (visible.ts).
+ */
+export const planningPlanUnits = pgTable(
+  'planning_plan_units',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => planningPlans.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.unitId] })],
 );
 
 /** A progress report on a task by its lead or a participating unit, accepted or returned by the office. */

@@ -17,11 +17,13 @@ import type {
   TaskView,
   UpdateTask,
 } from './contract.js';
-import { progressStatuses, systems, taskStates, type TaskState, type TaskSystem } from './kinds.js';
+import { progressStatuses } from './kinds.js';
 import { tellNewTask, tellProgressReturned } from './notify.js';
 import { planningProgress, planningTaskUnits, planningTasks } from './schema.js';
-import { acceptedPercent, cutoffTable, cutoffsFor, refreshAccepted, stateSql } from './state.js';
+import { refreshAccepted } from './state.js';
+import { findTasks, present } from './task-reads.js';
 import { activeUnits, todayInShanghai } from './units.js';
+import { notePlanUnits, visiblePlans, type PlanFilter } from './visible.js';
 
 export const P = { read: 'planning.read', manage: 'planning.manage', report: 'planning.report' } as const;
 
@@ -30,29 +32,6 @@ export const taskVisible = (scopes: readonly Scope[]): SQL => sql`(${inScope(sql
   or ${inScope(sql`lu.path`, scopes)}
   or exists (select 1 from planning_task_units tu join org_units pu on pu.id = tu.unit_id
              where tu.task_id = t.id and ${inScope(sql`pu.path`, scopes)}))`;
-
-interface TaskRow {
-  id: string;
-  plan_id: string;
-  plan_title: string;
-  year: number;
-  seq: number;
-  title: string;
-  content: string | null;
-  targets: string | null;
-  steps: string | null;
-  lead_unit_id: number;
-  lead_name: string;
-  deadline: string;
-  system: TaskSystem | null;
-  meeting_id: string | null;
-  note: string | null;
-  voided: boolean;
-  voided_reason: string | null;
-  pct: number | null;
-  state: TaskState;
-  total: string | number;
-}
 
 export class PlanningService {
   constructor(
@@ -77,136 +56,39 @@ export class PlanningService {
 
   // ——— tasks ———
 
-  /** Per-plan cut-offs of the state rule for `today` (see state.ts). */
-  async cutoffs(db: Db, today: string, planId?: string) {
-    const plans = await query<{ id: string; path: string; risk_workdays: number }>(
-      db,
-      sql`select pl.id, d.path, pl.risk_workdays from planning_plans pl
-          join org_units o on o.id = pl.unit_id join divisions d on d.code = o.division_code
-          where pl.voided_at is null ${planId ? sql`and pl.id = ${planId}` : sql``}`,
-    );
-    const memo = new Map<string, Awaited<ReturnType<typeof cutoffsFor>>>();
-    const rows = [];
-    for (const p of plans) {
-      const key = `${p.path}|${p.risk_workdays}`;
-      let cut = memo.get(key);
-      if (!cut) memo.set(key, (cut = await cutoffsFor(this.calendar, today, p.risk_workdays, p.path)));
-      rows.push({ planId: p.id, cut });
-    }
-    return cutoffTable(rows);
-  }
-
-  private async taskRows(
-    db: Db,
-    where: SQL,
-    today: string,
-    opts: { planId?: string; state?: TaskState; limit?: number; offset?: number },
-  ) {
-    const rc = await this.cutoffs(db, today, opts.planId);
-    const stateFilter = opts.state ? sql`where x.state = ${opts.state}` : sql``;
-    // One query for the page and, by a window count, the total of the filtered set.
-    const rows = await query<TaskRow & { total: number }>(
-      db,
-      sql`select x.*, (count(*) over ())::int as total from (
-            select t.id, t.plan_id, pl.title as plan_title, pl.year, t.seq, t.title, t.content, t.targets,
-              t.steps, t.lead_unit_id, lu.name as lead_name, t.deadline::text as deadline, t.system,
-              t.meeting_id, t.note, t.voided_at is not null as voided, t.voided_reason, a.pct,
-              ${stateSql(sql`a.pct`)} as state
-            from planning_tasks t
-            join planning_plans pl on pl.id = t.plan_id
-            join org_units ou on ou.id = t.unit_id
-            join org_units lu on lu.id = t.lead_unit_id
-            join ${rc} on rc.plan_id = t.plan_id
-            cross join lateral (select ${acceptedPercent(today)} as pct offset 0) a
-            where ${where}) x
-          ${stateFilter}
-          order by x.year desc, x.plan_id, x.seq
-          ${opts.limit ? sql`limit ${opts.limit} offset ${opts.offset ?? 0}` : sql``}`,
-    );
-    if (rows.length || !opts.limit || !opts.offset) return { rows, total: rows[0]?.total ?? 0 };
-    // a page past the end has no row to carry the total
-    const [n] = await query<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from (select ${stateSql(sql`a.pct`)} as state
-          from planning_tasks t join planning_plans pl on pl.id = t.plan_id
-          join org_units ou on ou.id = t.unit_id join org_units lu on lu.id = t.lead_unit_id
-          join ${rc} on rc.plan_id = t.plan_id
-          cross join lateral (select ${acceptedPercent(today)} as pct offset 0) a where ${where}) x
-          ${stateFilter}`,
-    );
-    return { rows, total: Number(n?.n ?? 0) };
-  }
-
-  private async present(db: Db, rows: TaskRow[]): Promise<TaskView[]> {
-    const ids = rows.map((r) => r.id);
-    const parts = ids.length
-      ? await query<{ task_id: string; id: number; name: string }>(
-          db,
-          sql`select tu.task_id, u.id, u.name from planning_task_units tu join org_units u on u.id = tu.unit_id
-              where tu.task_id in (${sql.join(
-                ids.map((i) => sql`${i}::uuid`),
-                sql`, `,
-              )})
-              order by u.sort, u.id`,
-        )
-      : [];
-    return rows.map((r) => ({
-      id: r.id,
-      planId: r.plan_id,
-      planTitle: r.plan_title,
-      year: r.year,
-      seq: r.seq,
-      title: r.title,
-      content: r.content,
-      targets: r.targets,
-      steps: r.steps,
-      leadUnit: { id: r.lead_unit_id, name: r.lead_name },
-      participantUnits: parts.filter((p) => p.task_id === r.id).map(({ id, name }) => ({ id, name })),
-      deadline: r.deadline,
-      system: r.system,
-      systemLabel: r.system ? systems[r.system] : null,
-      meetingId: r.meeting_id,
-      note: r.note,
-      state: r.state,
-      stateLabel: taskStates[r.state],
-      acceptedPercent: r.pct === null ? null : Number(r.pct),
-      voided: r.voided,
-      voidedReason: r.voided_reason,
-    }));
+  /** The plans with tasks visible through `scopes`, their state cut-offs computed for `today`. */
+  visiblePlans(db: Db, scopes: readonly Scope[], today: string, f: PlanFilter = {}) {
+    return visiblePlans(db, this.calendar, scopes, today, f);
   }
 
   /** The task list in the actor's scope, each task's state computed for `today`, filterable on it. */
   async listTasks(actor: Actor, f: TaskQuery) {
     const today = f.today ?? todayInShanghai();
-    const where: SQL[] = [sql`pl.voided_at is null`, taskVisible(actor.scopes(P.read))];
-    if (f.includeVoided !== 'true') where.push(sql`t.voided_at is null`);
-    if (f.planId) where.push(sql`t.plan_id = ${f.planId}`);
-    if (f.year) where.push(sql`pl.year = ${f.year}`);
-    if (f.system) where.push(sql`t.system = ${f.system}`);
-    if (f.leadUnitId) where.push(sql`t.lead_unit_id = ${f.leadUnitId}`);
-    if (f.meetingId) where.push(sql`t.meeting_id = ${f.meetingId}`);
-    if (f.unitId)
-      where.push(sql`(t.lead_unit_id = ${f.unitId} or exists (select 1 from planning_task_units tu
-        where tu.task_id = t.id and tu.unit_id = ${f.unitId}))`);
-    if (f.q) where.push(sql`t.title ilike ${`%${f.q}%`}`);
-    const { rows, total } = await this.taskRows(this.db, sql.join(where, sql` and `), today, {
+    const plans = await this.visiblePlans(this.db, actor.scopes(P.read), today, {
       planId: f.planId,
-      state: f.state,
-      limit: f.pageSize,
-      offset: (f.page - 1) * f.pageSize,
+      year: f.year,
     });
-    return { items: await this.present(this.db, rows), total, page: f.page, pageSize: f.pageSize, today };
+    const { rows, total } = await findTasks(
+      this.db,
+      plans,
+      today,
+      { ...f, includeVoided: f.includeVoided === 'true' },
+      { limit: f.pageSize, offset: (f.page - 1) * f.pageSize },
+    );
+    return { items: await present(this.db, rows), total, page: f.page, pageSize: f.pageSize, today };
   }
 
   async getTask(db: Db, actor: Actor, id: string, permission: string = P.read, today = todayInShanghai()) {
-    const { rows } = await this.taskRows(
+    const [task] = await query<{ plan_id: string }>(
       db,
-      sql`t.id = ${id} and pl.voided_at is null and ${taskVisible(actor.scopes(permission))}`,
-      today,
-      {},
+      sql`select plan_id from planning_tasks where id = ${id}`,
     );
+    const plans = task
+      ? await this.visiblePlans(db, actor.scopes(permission), today, { planId: task.plan_id })
+      : [];
+    const { rows } = await findTasks(db, plans, today, { id, includeVoided: true });
     if (!rows.length) throw notFound('任务', id);
-    return (await this.present(db, rows))[0]!;
+    return (await present(db, rows))[0]!;
   }
 
   async taskDetail(actor: Actor, id: string, today?: string) {
@@ -299,6 +181,7 @@ export class PlanningService {
       await t.db
         .insert(planningTaskUnits)
         .values(input.participantUnitIds.map((unitId) => ({ taskId: row!.id, unitId })));
+    await t.db.execute(notePlanUnits(sql`t.id = ${row!.id}`));
     t.audit({
       action: 'planning.task.create',
       entity: 'planning_task',
@@ -327,6 +210,7 @@ export class PlanningService {
         await t.db
           .insert(planningTaskUnits)
           .values(input.participantUnitIds.map((unitId) => ({ taskId: id, unitId })));
+      await t.db.execute(notePlanUnits(sql`t.id = ${id}`));
       const after = await this.getTask(t.db, ctx.actor, id, P.manage);
       const strip = ({ state: _s, stateLabel: _l, ...v }: TaskView) => v;
       t.audit({

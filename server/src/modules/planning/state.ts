@@ -1,7 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { query, type Db } from '../../db/database.js';
 import type { CalendarService } from '../../platform/calendar/service.js';
 import { addDays } from '../../platform/calendar/dates.js';
 import { addWorkingDays, dayResolver } from '../../platform/calendar/periods.js';
+import type { TaskState } from './kinds.js';
 
 /**
  * A task's state, in one place. The legal calendar decides two cut-off dates for a given `today`,
@@ -43,9 +45,9 @@ const acceptedFromReports = (upTo: SQL): SQL => sql`(
 
 /**
  * The accepted lead percentage of task `t` as of `today`: the stored value once `today` has reached
- * its date (every ordinary request), the reports themselves only for an earlier day. Join it as
- * `cross join lateral (select … as pct offset 0) a`: without the offset the planner inlines it into
- * every branch of the state CASE.
+ * its date (every ordinary request: a review is dated by its own day in Beijing time), the reports
+ * themselves only for an earlier day. Repeating it in an expression costs nothing when the stored
+ * value answers; the subquery runs only for a task reviewed after `today`.
  */
 export const acceptedPercent = (today: string): SQL => sql`(case
   when t.accepted_on is null or t.accepted_on <= ${today}::date then t.accepted_percent
@@ -59,22 +61,54 @@ export const refreshAccepted = (where: SQL): SQL => sql`update planning_tasks t 
   where ${where}`;
 
 /**
- * The state expression over task `t`, plan `pl` and cut-offs `rc(plan_id, overdue_cutoff, risk_cutoff)`.
- * Order matters: done wins; an overdue task is overdue whatever its progress.
+ * The accepted percentage of `t` for `today`, a missing one counting as 0. `stored`: no review is dated
+ * after `today` (storedAnswers), so the column alone answers and the open-task index can serve.
  */
-export const stateSql = (pct: SQL): SQL => sql`case
-  when coalesce(${pct}, 0) >= 100 then 'done'
-  when t.deadline <= rc.overdue_cutoff then 'overdue'
-  when t.deadline <= rc.risk_cutoff and coalesce(${pct}, 0) < pl.risk_threshold then 'atRisk'
-  when coalesce(${pct}, 0) = 0 then 'notStarted'
+export const percentFor = (today: string, stored: boolean): SQL =>
+  stored ? sql`coalesce(t.accepted_percent, 0)` : sql`coalesce(${acceptedPercent(today)}, 0)`;
+
+/** Whether the stored acceptance answers for every task on `today`: every ordinary request's case. */
+export async function storedAnswers(db: Db, today: string): Promise<boolean> {
+  const [r] = await query<{ later: boolean }>(
+    db,
+    sql`select exists (select 1 from planning_tasks where accepted_on > ${today}::date) as later`,
+  );
+  return !r?.later;
+}
+
+/**
+ * The state of task `t`, given its percentage `p` (percentFor), over the plan row
+ * `v(overdue_cutoff, risk_cutoff, risk_threshold)` of visible.ts. Order matters: done wins; an overdue
+ * task is overdue whatever its progress.
+ */
+export const stateOf = (p: SQL): SQL => sql`case
+  when ${p} >= 100 then 'done'
+  when t.deadline <= v.overdue_cutoff then 'overdue'
+  when t.deadline <= v.risk_cutoff and ${p} < v.risk_threshold then 'atRisk'
+  when ${p} = 0 then 'notStarted'
   else 'onTrack' end`;
 
-/** A VALUES table of per-plan cut-offs, to join as rc. */
-export function cutoffTable(rows: { planId: string; cut: Cutoffs }[]): SQL {
-  if (!rows.length)
-    return sql`(select null::uuid as plan_id, null::date as overdue_cutoff, null::date as risk_cutoff where false) as rc`;
-  return sql`(values ${sql.join(
-    rows.map((r) => sql`(${r.planId}::uuid, ${r.cut.overdue}::date, ${r.cut.risk}::date)`),
-    sql`, `,
-  )}) as rc(plan_id, overdue_cutoff, risk_cutoff)`;
+/**
+ * `stateOf(p) = state`, written as ranges on the deadline so a plan's index is scanned only over the
+ * days that can hold the state, and with `p < 100` spelt out for every state but done, so the
+ * open-task index (planning_tasks_open_idx) serves them. It relies on two facts: the overdue cut-off
+ * lies before today and the risk cut-off after it, and a plan's threshold lies between 1 and 100
+ * (planning_plans_threshold_ck) — so a task not started inside the warning period is at risk.
+ * state-filter.test.ts checks it against a plain recomputation.
+ */
+export function stateIs(state: TaskState, p: SQL): SQL {
+  switch (state) {
+    case 'done':
+      return sql`${p} >= 100`;
+    case 'overdue':
+      return sql`t.deadline <= v.overdue_cutoff and ${p} < 100`;
+    case 'atRisk':
+      return sql`t.deadline > v.overdue_cutoff and t.deadline <= v.risk_cutoff and ${p} < 100
+        and ${p} < v.risk_threshold`;
+    case 'notStarted':
+      return sql`t.deadline > v.risk_cutoff and ${p} < 100 and ${p} = 0`;
+    case 'onTrack':
+      return sql`t.deadline > v.overdue_cutoff and ${p} < 100 and ${p} > 0
+        and (t.deadline > v.risk_cutoff or ${p} >= v.risk_threshold)`;
+  }
 }

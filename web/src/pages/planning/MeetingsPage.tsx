@@ -26,7 +26,8 @@ import { useFormat } from '../../app/format';
 import { useCan, useMe } from '../../app/session';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useUnits } from '../admin/units';
-import { clearFieldErrors, showFieldErrors, unitTreeData } from './forms';
+import { clearFieldErrors, showFieldErrors } from '../../app/form-errors';
+import { unitTreeData } from './forms';
 import { P } from './kinds';
 
 type Values = Omit<MeetingInput, 'heldOn' | 'agenda' | 'decisions'> & {

@@ -9,7 +9,7 @@ import type { PlanDocumentInput, PlanView } from '../../api/types';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { fileUrl, UploadField, type Uploaded } from './Attachments';
-import { clearFieldErrors, showFieldErrors } from './forms';
+import { clearFieldErrors, showFieldErrors } from '../../app/form-errors';
 
 type Doc = PlanView['documents'][number];
 type Values = Omit<PlanDocumentInput, 'issuedOn' | 'fileId'> & { issuedOn?: Dayjs; file?: Uploaded[] };

@@ -38,7 +38,8 @@ import { useCan, useMe } from '../../app/session';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useUnits } from '../admin/units';
 import { FileLinks, UploadField, type Uploaded } from './Attachments';
-import { clearFieldErrors, showFieldErrors, unitTreeData } from './forms';
+import { clearFieldErrors, showFieldErrors } from '../../app/form-errors';
+import { unitTreeData } from './forms';
 import { P, progressColor, stateColor, usePlanningKinds, usePlanningLabels } from './kinds';
 
 type TaskValues = Omit<TaskInput, 'planId' | 'deadline'> & { deadline?: Dayjs };

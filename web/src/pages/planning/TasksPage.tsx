@@ -27,6 +27,7 @@ import { ImportDialog } from '../admin/ImportDialog';
 import { useUnits } from '../admin/units';
 import { unitTreeData } from './forms';
 import { P, stateColor, usePlanningKinds, usePlanningLabels, usePlans } from './kinds';
+import { PlanDialog } from './PlanDialog';
 import { PlanDocuments } from './PlanDocuments';
 import { TaskDrawer } from './TaskDrawer';
 
@@ -67,6 +68,7 @@ export default function TasksPage() {
   const plan = plans.data?.find((p) => p.id === filter.planId);
   const [drawer, setDrawer] = useState<{ session: number; taskId: string | null } | null>(null);
   const [importing, setImporting] = useState(false);
+  const [planDialog, setPlanDialog] = useState<{ editing: boolean } | null>(null);
   // A link to one task (a notification, the dashboard) opens its drawer.
   const [search] = useSearchParams();
   const linkedTask = search.get('id');
@@ -108,8 +110,16 @@ export default function TasksPage() {
                 {t('tasks.export')}
               </Button>
             )}
+            {manage && (
+              <Button onClick={() => setPlanDialog({ editing: false })} data-testid="plan-new">
+                {t('tasks.newPlan')}
+              </Button>
+            )}
             {manage && plan && !plan.voided && (
               <>
+                <Button onClick={() => setPlanDialog({ editing: true })} data-testid="plan-edit">
+                  {t('tasks.editPlan')}
+                </Button>
                 <Button
                   icon={<FileExcelOutlined />}
                   onClick={() => setImporting(true)}
@@ -132,6 +142,17 @@ export default function TasksPage() {
       >
         {plans.error && <Typography.Text type="danger">{errorText(plans.error)}</Typography.Text>}
         {plan && <PlanDocuments plan={plan} manage={manage} />}
+        {planDialog && (
+          <PlanDialog
+            open
+            plan={planDialog.editing ? (plan ?? null) : null}
+            onClose={() => setPlanDialog(null)}
+            onSaved={(p) => {
+              setPlanDialog(null);
+              set({ plan: p.id });
+            }}
+          />
+        )}
         <Form layout="inline" style={{ margin: '16px 0', rowGap: 8 }} data-testid="task-filters">
           <Form.Item label={t('tasks.state')}>
             <Select
