@@ -95,6 +95,22 @@ describe.each(backends())('考核 on %s', (kind) => {
       items: [{ indicatorId: l1!.id, score: 50, method: 'onSite' }],
     });
     expect(noReason.json()).toMatchObject({ status: 400, errors: [{ field: 'items.0.deductionReason' }] });
+    // the findings service's refusal comes back under the row that asked for the finding
+    const early = await office.put(`/api/assessment/rounds/${id}/units/${yalaTown}/scores`, {
+      scoredOn: '2024-06-01',
+      items: [
+        { indicatorId: l2!.id, score: 40, method: 'documents' },
+        {
+          indicatorId: l1!.id,
+          score: 50,
+          method: 'onSite',
+          deductionReason: '学法记录不全',
+          finding: { severity: 'minor', dueOn: '2024-05-01' },
+        },
+      ],
+    });
+    expect(early.json()).toMatchObject({ status: 400, errors: [{ field: 'items.1.finding.dueOn' }] });
+    expect(early.json().detail).toMatch(/^指标 \S+：整改时限不能早于发现日期/);
     const scored = await office.put(`/api/assessment/rounds/${id}/units/${yalaTown}/scores`, {
       scoredOn: '2024-06-01',
       items: [

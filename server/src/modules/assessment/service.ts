@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { query, type Db } from '../../db/database.js';
 import { inTx, type RequestContext, type Tx } from '../../db/tx.js';
 import { inScope, type Actor } from '../../platform/access/actor.js';
-import { badInput, conflict, notFound } from '../../platform/http/errors.js';
+import { badInput, conflict, DomainError, notFound } from '../../platform/http/errors.js';
 import { orgUnits } from '../../platform/org/schema.js';
 import { openFinding } from '../findings/service.js';
 import type {
@@ -547,6 +547,8 @@ export class AssessmentService {
             severity: item.finding.severity,
             dueOn: item.finding.dueOn,
             foundOn: input.scoredOn,
+          }).catch((e: unknown) => {
+            throw underItem(e, `items.${i}.finding`, leaf.code);
           });
           await t.db.update(assessmentScores).set({ findingId: id }).where(eq(assessmentScores.id, row.id));
         }
@@ -598,4 +600,12 @@ export class AssessmentService {
       .where(eq(assessmentRoundUnits.id, roundUnitId));
     return r?.path ?? null;
   }
+}
+
+/** The findings service names its own fields (dueOn); the sheet needs to know which row refused. */
+function underItem(e: unknown, prefix: string, code: string): unknown {
+  if (!(e instanceof DomainError) || e.status !== 400) return e;
+  const errors = (e.extra.errors as { field: string; message: string }[] | undefined) ?? [];
+  const field = errors[0] ? `${prefix}.${errors[0].field}` : prefix;
+  return badInput(field, `指标 ${code}：${e.detail}`);
 }

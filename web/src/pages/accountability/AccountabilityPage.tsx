@@ -25,6 +25,7 @@ import type { Campaign, CompletenessStatus, Reporter } from '../../api/types';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
+import { CampaignDialog, ReportersDialog } from './CampaignDialogs';
 import { ratingColor, useLabels, useMeta } from './meta';
 import { ReportDrawer } from './ReportDrawer';
 import { SubmitDrawer } from './SubmitDrawer';
@@ -73,13 +74,32 @@ export default function AccountabilityPage() {
   });
   const [submitting, setSubmitting] = useState<Reporter | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [addingTo, setAddingTo] = useState<Campaign | null>(null);
+  const manager = can('accountability.manage');
   const years = [...new Set((campaigns.data ?? []).map((c) => c.year))];
   const c = completeness.data;
   const campaign = c?.campaign;
 
   return (
     <div className="fazhi-page">
-      <Card title={t('accountability.pageTitle')}>
+      <Card
+        title={t('accountability.pageTitle')}
+        extra={
+          manager && (
+            <Space>
+              {campaign && (
+                <Button onClick={() => setAddingTo(campaign)} data-testid="reporters-add-open">
+                  {t('accountability.addReporters')}
+                </Button>
+              )}
+              <Button type="primary" onClick={() => setCreating(true)} data-testid="campaign-new">
+                {t('accountability.newCampaign')}
+              </Button>
+            </Space>
+          )
+        }
+      >
         <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
           <Form.Item label={t('accountability.year')}>
             <Select
@@ -269,6 +289,16 @@ export default function AccountabilityPage() {
           }}
         />
       )}
+      <CampaignDialog
+        open={creating}
+        meta={meta.data}
+        onClose={() => setCreating(false)}
+        onCreated={(c) => {
+          setCreating(false);
+          set({ year: String(c.year), campaignId: c.id, status: '' });
+        }}
+      />
+      <ReportersDialog campaign={addingTo} meta={meta.data} onClose={() => setAddingTo(null)} />
       <ReportDrawer key={viewing} reportId={viewing} onClose={() => setViewing(null)} />
     </div>
   );

@@ -27,6 +27,7 @@ import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { useParam } from './AssessmentPage';
+import { NewRoundDialog } from './NewRoundDialog';
 import { SheetDrawer } from './SheetDrawer';
 
 /** The ranking as horizontal bars, first place on top; a bar opens that unit's sheet. */
@@ -72,6 +73,7 @@ export function RoundsPanel() {
     enabled: !!roundId,
   });
   const [publishing, setPublishing] = useState(false);
+  const [creating, setCreating] = useState(false);
   const publish = useMutation({
     mutationFn: (publishedOn: string) =>
       call(
@@ -108,17 +110,32 @@ export function RoundsPanel() {
             />
           </Form.Item>
         </Form>
-        {manage && r && !r.published && (
-          <Button
-            type="primary"
-            icon={<SendOutlined />}
-            onClick={() => setPublishing(true)}
-            data-testid="round-publish"
-          >
-            {t('assessment.publish')}
-          </Button>
-        )}
+        <Space>
+          {manage && (
+            <Button onClick={() => setCreating(true)} data-testid="round-new">
+              {t('assessment.newRound')}
+            </Button>
+          )}
+          {manage && r && !r.published && (
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              onClick={() => setPublishing(true)}
+              data-testid="round-publish"
+            >
+              {t('assessment.publish')}
+            </Button>
+          )}
+        </Space>
       </Space>
+      <NewRoundDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(x) => {
+          setCreating(false);
+          p.set({ roundId: x.id, unitId: '' });
+        }}
+      />
       {rounds.error && <Alert type="error" showIcon title={errorText(rounds.error)} />}
       {round.error && <Alert type="error" showIcon title={errorText(round.error)} />}
       {rounds.data?.length === 0 && <Empty description={t('assessment.noRounds')} />}

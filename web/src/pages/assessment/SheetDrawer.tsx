@@ -4,6 +4,7 @@ import {
   Alert,
   App,
   Button,
+  Checkbox,
   DatePicker,
   Drawer,
   Form,
@@ -40,6 +41,9 @@ interface RowValues {
   score?: number | null;
   method?: AssessmentMethod | null;
   deductionReason?: string | null;
+  /** open a finding (整改问题) for this deduction */
+  finding?: boolean;
+  findingDueOn?: Dayjs | null;
 }
 interface Values {
   scoredOn?: Dayjs;
@@ -55,6 +59,8 @@ const valuesOf = (s: AssessmentSheet): Values => ({
     score: r.score,
     method: r.method,
     deductionReason: r.deductionReason,
+    finding: false,
+    findingDueOn: null,
   })),
 });
 
@@ -108,19 +114,27 @@ export function SheetDrawer({
       defaultValue: meta.data?.methods.find((m) => m.code === code)?.label ?? code,
     });
 
-  /** The server names `items.3.field` by the position sent; `sent` maps it back to the sheet's row. */
+  /**
+   * The server names `items.3.field` by the position sent; `sent` maps it back to the sheet's row.
+   * A refusal that names no field of this form is still said, never dropped.
+   */
   const showErrors = (e: unknown, sent: number[]) => {
-    if (!(e instanceof ApiError)) return;
-    form.setFields(
-      e.errors.flatMap((f): { name: string | (string | number)[]; errors: string[] }[] => {
-        const m = /^(?:body\.)?items\.(\d+)(?:\.(\w+))?/.exec(f.field);
-        const row = m ? sent[Number(m[1])] : undefined;
-        if (row === undefined)
-          return f.field.endsWith('scoredOn') ? [{ name: 'scoredOn', errors: [f.message] }] : [];
-        const field = m![2] === 'evidenceFileIds' ? 'note' : (m![2] ?? (scoreMode ? 'score' : 'selfScore'));
-        return [{ name: ['items', row, field === 'indicatorId' ? 'score' : field], errors: [f.message] }];
-      }) as never,
-    );
+    if (!(e instanceof ApiError)) return void message.error(errorText(e));
+    const fields = e.errors.flatMap((f): { name: string | (string | number)[]; errors: string[] }[] => {
+      const m = /^(?:body\.)?items\.(\d+)(?:\.(\w+))?(?:\.(\w+))?/.exec(f.field);
+      const row = m ? sent[Number(m[1])] : undefined;
+      if (row === undefined)
+        return f.field.endsWith('scoredOn') ? [{ name: 'scoredOn', errors: [f.message] }] : [];
+      const field =
+        m![2] === 'evidenceFileIds'
+          ? 'note'
+          : m![2] === 'finding' && m![3] === 'dueOn'
+            ? 'findingDueOn'
+            : (m![2] ?? (scoreMode ? 'score' : 'selfScore'));
+      return [{ name: ['items', row, field === 'indicatorId' ? 'score' : field], errors: [f.message] }];
+    });
+    if (fields.length) form.setFields(fields as never);
+    else void message.error(errorText(e));
   };
   const saved = async (x: AssessmentSheet) => {
     qc.setQueryData(key, x);
@@ -170,6 +184,10 @@ export function SheetDrawer({
                       score: x.score,
                       method: x.method as AssessmentMethod,
                       deductionReason: x.deductionReason || null,
+                      finding:
+                        x.finding && !r.findingId
+                          ? { dueOn: x.findingDueOn?.format('YYYY-MM-DD') ?? '', severity: 'normal' as const }
+                          : null,
                     },
                   ];
             }),
@@ -368,6 +386,28 @@ export function SheetDrawer({
                       <Form.Item name={['items', i, 'deductionReason']} style={{ margin: 0 }}>
                         <Input.TextArea rows={1} autoSize placeholder={t('assessment.deductionReason')} />
                       </Form.Item>
+                      {r.findingId ? (
+                        <Tag color="orange">{t('assessment.findingOpened')}</Tag>
+                      ) : (
+                        <Space size={4}>
+                          <Form.Item
+                            name={['items', i, 'finding']}
+                            valuePropName="checked"
+                            style={{ margin: 0 }}
+                          >
+                            <Checkbox>{t('assessment.openFinding')}</Checkbox>
+                          </Form.Item>
+                          <Form.Item noStyle shouldUpdate>
+                            {() =>
+                              form.getFieldValue(['items', i, 'finding']) ? (
+                                <Form.Item name={['items', i, 'findingDueOn']} style={{ margin: 0 }}>
+                                  <DatePicker placeholder={t('assessment.findingDueOn')} />
+                                </Form.Item>
+                              ) : null
+                            }
+                          </Form.Item>
+                        </Space>
+                      )}
                     </Space>
                   ) : !s.scoresVisible ? (
                     <Typography.Text type="secondary">—</Typography.Text>
