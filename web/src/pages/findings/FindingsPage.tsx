@@ -27,7 +27,8 @@ import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
 import { useUnits } from '../admin/units';
-import { clearFieldErrors, showFieldErrors, unitTreeData } from '../planning/forms';
+import { clearFieldErrors, showFieldErrors } from '../../app/form-errors';
+import { unitTreeData } from '../planning/forms';
 import { FindingDrawer } from './FindingDrawer';
 import {
   findingStateColor,

@@ -43,7 +43,8 @@ import { useCan, useMe } from '../../app/session';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useUnits } from '../admin/units';
 import { findingStateColor, useFindingLabels } from '../findings/kinds';
-import { clearFieldErrors, showFieldErrors, unitTreeData } from '../planning/forms';
+import { clearFieldErrors, showFieldErrors } from '../../app/form-errors';
+import { unitTreeData } from '../planning/forms';
 
 const P = { manage: 'inspections.manage' };
 
@@ -290,13 +291,17 @@ function FeedbackDialog({ round, open, onClose }: { round: RoundView; open: bool
       onOk={() => form.submit()}
       okButtonProps={{ loading: m.isPending }}
       destroyOnHidden
-      afterClose={() => m.reset()}
+      afterClose={() => {
+        m.reset();
+        form.resetFields();
+      }}
     >
       {m.error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(m.error)} />}
       <Form<FeedbackValues>
         form={form}
         layout="vertical"
-        preserve={false}
+        // no preserve={false}: it drops the list rows' initial values (antd 6); the
+        // form is reset when the modal closes instead
         initialValues={{ receivedOn: dayjs(), aspects: [{ severity: 'normal' }] }}
         onFinish={(v) => {
           clearFieldErrors(form);
