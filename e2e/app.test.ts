@@ -110,7 +110,9 @@ describe('public portal', () => {
     const page = await newPage();
     await page.goto(`${server.url}/portal`);
     await expect.poll(() => page.getByTestId('portal-title').textContent()).toBe('索县法治政府建设');
-    await page.getByTestId('portal-empty').waitFor();
+    // the services the modules publish, each a card
+    for (const service of ['申请行政复议', '申请调解', '法律咨询', '查询办理进度', '法治政府建设年度报告'])
+      await page.getByRole('link', { name: service }).waitFor();
     await shot(page, 'portal-zh');
     await chooseLanguage(page, 'བོད་ཡིག');
     await expect.poll(() => page.getByTestId('portal-title').textContent()).toContain('སོག་རྫོང་');

@@ -10,10 +10,14 @@ import figures from '../platform/figures/index.js';
 import files from '../platform/files/index.js';
 import findings from './findings/index.js';
 import inspections from './inspections/index.js';
+import mediation from './mediation/index.js';
+import intake from '../platform/intake/index.js';
 import notifications from '../platform/notifications/index.js';
 import type { ModuleManifest } from '../platform/manifest.js';
 import org from '../platform/org/index.js';
 import planning from './planning/index.js';
+import reconsideration from './reconsideration/index.js';
+import reports from './reports/index.js';
 import system from '../platform/system/index.js';
 
 /**
@@ -31,11 +35,15 @@ export const modules: readonly ModuleManifest[] = [
   calendar,
   files,
   notifications,
+  intake,
   activities,
   findings,
   inspections,
   planning,
   accountability,
   assessment,
+  mediation,
+  reconsideration,
   dashboard,
+  reports,
 ];

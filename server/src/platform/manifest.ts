@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/database.js';
 import type { Scope } from './access/actor.js';
 import type { BuiltinRole } from './access/roles.js';
+import type { IntakeHandler } from './intake/types.js';
 import type { Platform } from './platform.js';
 
 export type App = FastifyInstance<
@@ -38,12 +39,26 @@ export interface FigurePeriod {
   to: string;
 }
 
+/**
+ * Where a figure's records are listed, for the dashboard's drill-down: the web path of the module's
+ * list page with the filters that page reads from the address (web/src/app/url-state.ts), as close to
+ * the figure's definition as the page allows. The dashboard fills the placeholders `{unit}` (an org
+ * unit id; the list shows its subtree), `{from}`, `{to}` (YYYY-MM-DD) and `{year}`, and drops a query
+ * parameter whose placeholder has no value (the county as a whole has no unit), e.g.
+ *   drill: { path: '/mediation/cases?state=closed&unit={unit}&from={from}&to={to}' }
+ * Use only parameters the page really reads; without `drill` the figure is shown without a link.
+ */
+export interface FigureDrill {
+  path: string;
+}
+
 export interface FigureDef {
   key: string;
   label: string;
   unit: string;
   definition: string;
   compute(args: { db: Db; scope: FigureScope; period: FigurePeriod }): Promise<number | null>;
+  drill?: FigureDrill;
 }
 
 /** A consistency check over figures, shown beside a report draft (rectified ≤ found…). */
@@ -100,6 +115,9 @@ export interface ModuleManifest {
   demo?: DemoStep;
   nav?: readonly NavEntry[];
   portalPages?: readonly PortalPage[];
+  /** Kinds of portal submission this module takes (stored first by the intake service). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler keeps its own payload type
+  intake?: readonly IntakeHandler<any>[];
   fileOwners?: Readonly<Record<string, FileOwner>>;
   jobs?: readonly JobDef[];
   /** Run at every start after migration (e.g. the calendar syncing national holidays); idempotent. */

@@ -2356,6 +2356,672 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 门户提交（默认：尚未登记的，含处理失败的） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description open：未处理（含失败）；pending：尚未尝试或等待重试；failed：最近一次处理失败 */
+                    state?: "open" | "pending" | "failed" | "processed";
+                    kind?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            label: string;
+                            code: string;
+                            unitId: number;
+                            /** @enum {string} */
+                            state: "pending" | "failed" | "processed";
+                            receivedAt: string;
+                            processedAt: string | null;
+                            recordId: string | null;
+                            attempts: number;
+                            lastError: string | null;
+                            lastAttemptAt: string | null;
+                            fileIds: string[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 门户提交原文（含个人信息，查看留痕） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            label: string;
+                            code: string;
+                            unitId: number;
+                            /** @enum {string} */
+                            state: "pending" | "failed" | "processed";
+                            receivedAt: string;
+                            processedAt: string | null;
+                            recordId: string | null;
+                            attempts: number;
+                            lastError: string | null;
+                            lastAttemptAt: string | null;
+                            fileIds: string[];
+                            payload: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/submissions/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新登记一件未登记的门户提交 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            label: string;
+                            code: string;
+                            unitId: number;
+                            /** @enum {string} */
+                            state: "pending" | "failed" | "processed";
+                            receivedAt: string;
+                            processedAt: string | null;
+                            recordId: string | null;
+                            attempts: number;
+                            lastError: string | null;
+                            lastAttemptAt: string | null;
+                            fileIds: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/intake/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 门户可提交的事项（由各模块登记） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kind: string;
+                            label: string;
+                            module: string;
+                            maxFiles: number;
+                            maxFileBytes: number;
+                            allowedExtensions: string[];
+                            choices: {
+                                [key: string]: {
+                                    value: string;
+                                    label: string;
+                                }[];
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/intake/townships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 乡镇（表单中的“所在乡镇”） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            county: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/intake/governments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人民政府（申请可以向其提出的机关，县级在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            divisionCode: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/intake/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 取得一次性验证题（工作量证明，无需第三方服务） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            nonce: string;
+                            /** @description SHA-256(`${nonce}:${counter}`) 须以这么多个 0 比特开头 */
+                            bits: number;
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/intake/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 凭查询码和手机号码查询办理进度 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        factor: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            kind: string;
+                            label: string;
+                            receivedAt: string;
+                            status: {
+                                stage: string;
+                                stageCode: string;
+                                caseNumber?: string | null;
+                                nextDeadline?: {
+                                    date: string;
+                                    label: string;
+                                    article: string;
+                                } | null;
+                                history: {
+                                    at: string;
+                                    stageCode: string;
+                                    stage: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/intake/mediation.request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交：申请人民调解
+         * @description 先取得验证题并求解。无附件时以 JSON 提交；有附件时以 multipart/form-data 提交：字段 payload 与 challenge 为 JSON 文本，files 为附件（至多 5 个）。提交先行保存，随后登记；回执含查询码。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        payload: {
+                            applicantName: string;
+                            phone: string;
+                            idNumber?: string | null;
+                            divisionCode: string;
+                            otherParty: string;
+                            disputeTypeCode: string;
+                            description: string;
+                            /** @default 0 */
+                            amount?: number;
+                        };
+                        challenge: {
+                            token: string;
+                            counter: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            kind: string;
+                            label: string;
+                            receivedAt: string;
+                            processed: boolean;
+                            files: {
+                                name: string;
+                                size: number;
+                            }[];
+                            status: {
+                                stage: string;
+                                stageCode: string;
+                                caseNumber?: string | null;
+                                nextDeadline?: {
+                                    date: string;
+                                    label: string;
+                                    article: string;
+                                } | null;
+                                history: {
+                                    at: string;
+                                    stageCode: string;
+                                    stage: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/intake/mediation.question": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交：法律咨询（在线答疑）
+         * @description 先取得验证题并求解。无附件时以 JSON 提交；有附件时以 multipart/form-data 提交：字段 payload 与 challenge 为 JSON 文本，files 为附件（至多 5 个）。提交先行保存，随后登记；回执含查询码。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        payload: {
+                            name?: string | null;
+                            phone: string;
+                            divisionCode?: string | null;
+                            question: string;
+                            /**
+                             * @default zh
+                             * @enum {string}
+                             */
+                            language?: "zh" | "bo";
+                        };
+                        challenge: {
+                            token: string;
+                            counter: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            kind: string;
+                            label: string;
+                            receivedAt: string;
+                            processed: boolean;
+                            files: {
+                                name: string;
+                                size: number;
+                            }[];
+                            status: {
+                                stage: string;
+                                stageCode: string;
+                                caseNumber?: string | null;
+                                nextDeadline?: {
+                                    date: string;
+                                    label: string;
+                                    article: string;
+                                } | null;
+                                history: {
+                                    at: string;
+                                    stageCode: string;
+                                    stage: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/intake/reconsideration.application": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交：行政复议申请
+         * @description 先取得验证题并求解。无附件时以 JSON 提交；有附件时以 multipart/form-data 提交：字段 payload 与 challenge 为 JSON 文本，files 为附件（至多 5 个）。提交先行保存，随后登记；回执含查询码。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        payload: {
+                            /**
+                             * @default person
+                             * @enum {string}
+                             */
+                            applicantKind?: "person" | "organisation";
+                            applicantName: string;
+                            applicantIdNumber?: string | null;
+                            applicantPhone: string;
+                            applicantAddress?: string | null;
+                            applicantRepresentative?: string | null;
+                            respondentName: string;
+                            respondentUnitId?: number | null;
+                            respondentSuperior?: string | null;
+                            actDescription: string;
+                            actNumber?: string | null;
+                            actDate?: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            /** Format: date */
+                            learnedOn: string;
+                            lateReason?: string | null;
+                            amountYuan?: number | null;
+                            organUnitId: number;
+                        };
+                        challenge: {
+                            token: string;
+                            counter: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            kind: string;
+                            label: string;
+                            receivedAt: string;
+                            processed: boolean;
+                            files: {
+                                name: string;
+                                size: number;
+                            }[];
+                            status: {
+                                stage: string;
+                                stageCode: string;
+                                caseNumber?: string | null;
+                                nextDeadline?: {
+                                    date: string;
+                                    label: string;
+                                    article: string;
+                                } | null;
+                                history: {
+                                    at: string;
+                                    stageCode: string;
+                                    stage: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activities/kinds": {
         parameters: {
             query?: never;
@@ -8124,6 +8790,7000 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mediation/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人民调解：纠纷类型、来源、分级、状态、案卷材料及可选单位 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            disputeTypes: {
+                                code: string;
+                                label: string;
+                                active: boolean;
+                            }[];
+                            sources: {
+                                /** @enum {string} */
+                                code: "walkIn" | "court" | "police" | "petition" | "portal" | "own";
+                                label: string;
+                            }[];
+                            grades: {
+                                /** @enum {string} */
+                                code: "simple" | "complex" | "difficult";
+                                label: string;
+                                route: string;
+                            }[];
+                            statuses: {
+                                /** @enum {string} */
+                                code: "received" | "mediating" | "agreed" | "failed" | "withdrawn";
+                                label: string;
+                            }[];
+                            performances: {
+                                /** @enum {string} */
+                                code: "pending" | "performed" | "partial" | "notPerformed";
+                                label: string;
+                            }[];
+                            fileParts: {
+                                /** @enum {string} */
+                                code: "cover" | "contents" | "application" | "identity" | "investigation" | "notice" | "record" | "agreement" | "service" | "followUp" | "assessment" | "attachments";
+                                label: string;
+                                required: boolean;
+                            }[];
+                            units: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "centre" | "committee";
+                                /** @enum {string} */
+                                level: "county" | "township" | "village";
+                            }[];
+                            canHandle: boolean;
+                            canOrganise: boolean;
+                            canSubsidise: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/dispute-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 新增或修改纠纷类型（停用而不删除） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        label: string;
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            label: string;
+                            /** @default true */
+                            active: boolean;
+                            sort: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解案件（本人权限范围内，可按状态、分级、来源、类型、单位、日期筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "mediating" | "agreed" | "failed" | "withdrawn";
+                    grade?: "simple" | "complex" | "difficult";
+                    source?: "walkIn" | "court" | "police" | "petition" | "portal" | "own";
+                    disputeTypeCode?: string;
+                    unitId?: number;
+                    unit?: number;
+                    centre?: "true" | "false";
+                    from?: string;
+                    to?: string;
+                    closedFrom?: string;
+                    closedTo?: string;
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: string;
+                                unitId: number;
+                                unitName: string;
+                                receivedUnitName: string;
+                                receivedAtCentre: boolean;
+                                receivedOn: string;
+                                /** @enum {string} */
+                                source: "walkIn" | "court" | "police" | "petition" | "portal" | "own";
+                                sourceLabel: string;
+                                disputeTypeCode: string;
+                                disputeTypeLabel: string;
+                                /** @enum {string} */
+                                grade: "simple" | "complex" | "difficult";
+                                gradeLabel: string;
+                                divisionCode: string;
+                                divisionName: string;
+                                amount: number;
+                                /** @enum {string} */
+                                status: "received" | "mediating" | "agreed" | "failed" | "withdrawn";
+                                statusLabel: string;
+                                closedOn: string | null;
+                                parties: string;
+                                mediators: string;
+                                confirmationRuling: ("confirmed" | "rejected") | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 受理纠纷（登记当事人、类型、金额、来源、分级） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        /** Format: date */
+                        receivedOn: string;
+                        /** @enum {string} */
+                        source: "walkIn" | "court" | "police" | "petition" | "portal" | "own";
+                        disputeTypeCode: string;
+                        /** @enum {string} */
+                        grade: "simple" | "complex" | "difficult";
+                        divisionCode: string;
+                        summary: string;
+                        /** @default 0 */
+                        amount?: number;
+                        /**
+                         * @default people
+                         * @enum {string}
+                         */
+                        mediationKind?: "people" | "administrative" | "court";
+                        parties: {
+                            /** @enum {string} */
+                            role: "applicant" | "respondent";
+                            /**
+                             * @default person
+                             * @enum {string}
+                             */
+                            kind?: "person" | "organisation";
+                            name: string;
+                            gender?: ("male" | "female") | null;
+                            ethnicity?: string | null;
+                            idNumber?: string | null;
+                            phone?: string | null;
+                            address?: string | null;
+                            representative?: string | null;
+                        }[];
+                        visitId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            unitId: number;
+                            unitName: string;
+                            receivedUnitName: string;
+                            receivedAtCentre: boolean;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "walkIn" | "court" | "police" | "petition" | "portal" | "own";
+                            sourceLabel: string;
+                            disputeTypeCode: string;
+                            disputeTypeLabel: string;
+                            /** @enum {string} */
+                            grade: "simple" | "complex" | "difficult";
+                            gradeLabel: string;
+                            divisionCode: string;
+                            divisionName: string;
+                            amount: number;
+                            /** @enum {string} */
+                            status: "received" | "mediating" | "agreed" | "failed" | "withdrawn";
+                            statusLabel: string;
+                            closedOn: string | null;
+                            parties: string;
+                            mediators: string;
+                            confirmationRuling: ("confirmed" | "rejected") | null;
+                            summary: string;
+                            /** @enum {string} */
+                            mediationKind: "people" | "administrative" | "court";
+                            outcomeNote: string | null;
+                            partyList: {
+                                id: string;
+                                /** @enum {string} */
+                                role: "applicant" | "respondent";
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                gender: ("male" | "female") | null;
+                                ethnicity: string | null;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                            }[];
+                            personalShown: boolean;
+                            mediatorList: {
+                                id: string;
+                                name: string;
+                                lead: boolean;
+                            }[];
+                            sessions: {
+                                id: string;
+                                heldOn: string;
+                                place: string;
+                                record: string;
+                            }[];
+                            agreement: {
+                                /** @enum {string} */
+                                form: "written" | "oral";
+                                facts: string | null;
+                                terms: string[];
+                                termsBo: string[] | null;
+                                performanceMethod: string | null;
+                                performanceDue: string | null;
+                                effectiveOn: string | null;
+                            } | null;
+                            performance: ("pending" | "performed" | "partial" | "notPerformed") | null;
+                            followUps: {
+                                id: string;
+                                visitedOn: string;
+                                method: string;
+                                /** @enum {string} */
+                                performance: "pending" | "performed" | "partial" | "notPerformed";
+                                note: string;
+                            }[];
+                            confirmationWindow: {
+                                start: string;
+                                end: string;
+                                law: string;
+                                article: string;
+                                description: string;
+                            } | null;
+                            confirmation: {
+                                id: string;
+                                appliedOn: string;
+                                court: string;
+                                windowEnd: string;
+                                withinWindow: boolean;
+                                ruling: ("confirmed" | "rejected") | null;
+                                rulingLabel: string | null;
+                                ruledOn: string | null;
+                                rulingNumber: string | null;
+                            } | null;
+                            voided: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件详情（无权查看个人信息者身份证号、电话打码；明文查看留痕） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            unitId: number;
+                            unitName: string;
+                            receivedUnitName: string;
+                            receivedAtCentre: boolean;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "walkIn" | "court" | "police" | "petition" | "portal" | "own";
+                            sourceLabel: string;
+                            disputeTypeCode: string;
+                            disputeTypeLabel: string;
+                            /** @enum {string} */
+                            grade: "simple" | "complex" | "difficult";
+                            gradeLabel: string;
+                            divisionCode: string;
+                            divisionName: string;
+                            amount: number;
+                            /** @enum {string} */
+                            status: "received" | "mediating" | "agreed" | "failed" | "withdrawn";
+                            statusLabel: string;
+                            closedOn: string | null;
+                            parties: string;
+                            mediators: string;
+                            confirmationRuling: ("confirmed" | "rejected") | null;
+                            summary: string;
+                            /** @enum {string} */
+                            mediationKind: "people" | "administrative" | "court";
+                            outcomeNote: string | null;
+                            partyList: {
+                                id: string;
+                                /** @enum {string} */
+                                role: "applicant" | "respondent";
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                gender: ("male" | "female") | null;
+                                ethnicity: string | null;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                            }[];
+                            personalShown: boolean;
+                            mediatorList: {
+                                id: string;
+                                name: string;
+                                lead: boolean;
+                            }[];
+                            sessions: {
+                                id: string;
+                                heldOn: string;
+                                place: string;
+                                record: string;
+                            }[];
+                            agreement: {
+                                /** @enum {string} */
+                                form: "written" | "oral";
+                                facts: string | null;
+                                terms: string[];
+                                termsBo: string[] | null;
+                                performanceMethod: string | null;
+                                performanceDue: string | null;
+                                effectiveOn: string | null;
+                            } | null;
+                            performance: ("pending" | "performed" | "partial" | "notPerformed") | null;
+                            followUps: {
+                                id: string;
+                                visitedOn: string;
+                                method: string;
+                                /** @enum {string} */
+                                performance: "pending" | "performed" | "partial" | "notPerformed";
+                                note: string;
+                            }[];
+                            confirmationWindow: {
+                                start: string;
+                                end: string;
+                                law: string;
+                                article: string;
+                                description: string;
+                            } | null;
+                            confirmation: {
+                                id: string;
+                                appliedOn: string;
+                                court: string;
+                                windowEnd: string;
+                                withinWindow: boolean;
+                                ruling: ("confirmed" | "rejected") | null;
+                                rulingLabel: string | null;
+                                ruledOn: string | null;
+                                rulingNumber: string | null;
+                            } | null;
+                            voided: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/cases/{id}/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分级调处建议：简易→村、复杂→乡镇、疑难→县 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            grade: "simple" | "complex" | "difficult";
+                            /** @enum {string} */
+                            level: "county" | "township" | "village";
+                            units: {
+                                id: number;
+                                name: string;
+                            }[];
+                            reason: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 分流指派：调委会及调解员 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        mediatorIds: string[];
+                        leadMediatorId?: string | null;
+                        grade?: ("simple" | "complex" | "difficult") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            unitId: number;
+                            unitName: string;
+                            receivedUnitName: string;
+                            receivedAtCentre: boolean;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "walkIn" | "court" | "police" | "petition" | "portal" | "own";
+                            sourceLabel: string;
+                            disputeTypeCode: string;
+                            disputeTypeLabel: string;
+                            /** @enum {string} */
+                            grade: "simple" | "complex" | "difficult";
+                            gradeLabel: string;
+                            divisionCode: string;
+                            divisionName: string;
+                            amount: number;
+                            /** @enum {string} */
+                            status: "received" | "mediating" | "agreed" | "failed" | "withdrawn";
+                            statusLabel: string;
+                            closedOn: string | null;
+                            parties: string;
+                            mediators: string;
+                            confirmationRuling: ("confirmed" | "rejected") | null;
+                            summary: string;
+                            /** @enum {string} */
+                            mediationKind: "people" | "administrative" | "court";
+                            outcomeNote: string | null;
+                            partyList: {
+                                id: string;
+                                /** @enum {string} */
+                                role: "applicant" | "respondent";
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                gender: ("male" | "female") | null;
+                                ethnicity: string | null;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                            }[];
+                            personalShown: boolean;
+                            mediatorList: {
+                                id: string;
+                                name: string;
+                                lead: boolean;
+                            }[];
+                            sessions: {
+                                id: string;
+                                heldOn: string;
+                                place: string;
+                                record: string;
+                            }[];
+                            agreement: {
+                                /** @enum {string} */
+                                form: "written" | "oral";
+                                facts: string | null;
+                                terms: string[];
+                                termsBo: string[] | null;
+                                performanceMethod: string | null;
+                                performanceDue: string | null;
+                                effectiveOn: string | null;
+                            } | null;
+                            performance: ("pending" | "performed" | "partial" | "notPerformed") | null;
+                            followUps: {
+                                id: string;
+                                visitedOn: string;
+                                method: string;
+                                /** @enum {string} */
+                                performance: "pending" | "performed" | "partial" | "notPerformed";
+                                note: string;
+                            }[];
+                            confirmationWindow: {
+                                start: string;
+                                end: string;
+                                law: string;
+                                article: string;
+                                description: string;
+                            } | null;
+                            confirmation: {
+                                id: string;
+                                appliedOn: string;
+                                court: string;
+                                windowEnd: string;
+                                withinWindow: boolean;
+                                ruling: ("confirmed" | "rejected") | null;
+                                rulingLabel: string | null;
+                                ruledOn: string | null;
+                                rulingNumber: string | null;
+                            } | null;
+                            voided: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/cases/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录调解（人民调解法第二十七条） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        heldOn: string;
+                        place: string;
+                        record: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            unitId: number;
+                            unitName: string;
+                            receivedUnitName: string;
+                            receivedAtCentre: boolean;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "walkIn" | "court" | "police" | "petition" | "portal" | "own";
+                            sourceLabel: string;
+                            disputeTypeCode: string;
+                            disputeTypeLabel: string;
+                            /** @enum {string} */
+                            grade: "simple" | "complex" | "difficult";
+                            gradeLabel: string;
+                            divisionCode: string;
+                            divisionName: string;
+                            amount: number;
+                            /** @enum {string} */
+                            status: "received" | "mediating" | "agreed" | "failed" | "withdrawn";
+                            statusLabel: string;
+                            closedOn: string | null;
+                            parties: string;
+                            mediators: string;
+                            confirmationRuling: ("confirmed" | "rejected") | null;
+                            summary: string;
+                            /** @enum {string} */
+                            mediationKind: "people" | "administrative" | "court";
+                            outcomeNote: string | null;
+                            partyList: {
+                                id: string;
+                                /** @enum {string} */
+                                role: "applicant" | "respondent";
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                gender: ("male" | "female") | null;
+                                ethnicity: string | null;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                            }[];
+                            personalShown: boolean;
+                            mediatorList: {
+                                id: string;
+                                name: string;
+                                lead: boolean;
+                            }[];
+                            sessions: {
+                                id: string;
+                                heldOn: string;
+                                place: string;
+                                record: string;
+                            }[];
+                            agreement: {
+                                /** @enum {string} */
+                                form: "written" | "oral";
+                                facts: string | null;
+                                terms: string[];
+                                termsBo: string[] | null;
+                                performanceMethod: string | null;
+                                performanceDue: string | null;
+                                effectiveOn: string | null;
+                            } | null;
+                            performance: ("pending" | "performed" | "partial" | "notPerformed") | null;
+                            followUps: {
+                                id: string;
+                                visitedOn: string;
+                                method: string;
+                                /** @enum {string} */
+                                performance: "pending" | "performed" | "partial" | "notPerformed";
+                                note: string;
+                            }[];
+                            confirmationWindow: {
+                                start: string;
+                                end: string;
+                                law: string;
+                                article: string;
+                                description: string;
+                            } | null;
+                            confirmation: {
+                                id: string;
+                                appliedOn: string;
+                                court: string;
+                                windowEnd: string;
+                                withinWindow: boolean;
+                                ruling: ("confirmed" | "rejected") | null;
+                                rulingLabel: string | null;
+                                ruledOn: string | null;
+                                rulingNumber: string | null;
+                            } | null;
+                            voided: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/cases/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结案：调解成功（协议）、调解不成或撤回 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "agreed" | "failed" | "withdrawn";
+                        /** Format: date */
+                        closedOn: string;
+                        note?: string | null;
+                        agreement?: {
+                            /**
+                             * @default written
+                             * @enum {string}
+                             */
+                            form?: "written" | "oral";
+                            facts: string;
+                            terms: string[];
+                            termsBo?: string[] | null;
+                            performanceMethod: string;
+                            /** Format: date */
+                            performanceDue: string;
+                            /** Format: date */
+                            effectiveOn: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            unitId: number;
+                            unitName: string;
+                            receivedUnitName: string;
+                            receivedAtCentre: boolean;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "walkIn" | "court" | "police" | "petition" | "portal" | "own";
+                            sourceLabel: string;
+                            disputeTypeCode: string;
+                            disputeTypeLabel: string;
+                            /** @enum {string} */
+                            grade: "simple" | "complex" | "difficult";
+                            gradeLabel: string;
+                            divisionCode: string;
+                            divisionName: string;
+                            amount: number;
+                            /** @enum {string} */
+                            status: "received" | "mediating" | "agreed" | "failed" | "withdrawn";
+                            statusLabel: string;
+                            closedOn: string | null;
+                            parties: string;
+                            mediators: string;
+                            confirmationRuling: ("confirmed" | "rejected") | null;
+                            summary: string;
+                            /** @enum {string} */
+                            mediationKind: "people" | "administrative" | "court";
+                            outcomeNote: string | null;
+                            partyList: {
+                                id: string;
+                                /** @enum {string} */
+                                role: "applicant" | "respondent";
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                gender: ("male" | "female") | null;
+                                ethnicity: string | null;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                            }[];
+                            personalShown: boolean;
+                            mediatorList: {
+                                id: string;
+                                name: string;
+                                lead: boolean;
+                            }[];
+                            sessions: {
+                                id: string;
+                                heldOn: string;
+                                place: string;
+                                record: string;
+                            }[];
+                            agreement: {
+                                /** @enum {string} */
+                                form: "written" | "oral";
+                                facts: string | null;
+                                terms: string[];
+                                termsBo: string[] | null;
+                                performanceMethod: string | null;
+                                performanceDue: string | null;
+                                effectiveOn: string | null;
+                            } | null;
+                            performance: ("pending" | "performed" | "partial" | "notPerformed") | null;
+                            followUps: {
+                                id: string;
+                                visitedOn: string;
+                                method: string;
+                                /** @enum {string} */
+                                performance: "pending" | "performed" | "partial" | "notPerformed";
+                                note: string;
+                            }[];
+                            confirmationWindow: {
+                                start: string;
+                                end: string;
+                                law: string;
+                                article: string;
+                                description: string;
+                            } | null;
+                            confirmation: {
+                                id: string;
+                                appliedOn: string;
+                                court: string;
+                                windowEnd: string;
+                                withinWindow: boolean;
+                                ruling: ("confirmed" | "rejected") | null;
+                                rulingLabel: string | null;
+                                ruledOn: string | null;
+                                rulingNumber: string | null;
+                            } | null;
+                            voided: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/cases/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回访履行情况（人民调解法第三十一条） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        visitedOn: string;
+                        /**
+                         * @default visit
+                         * @enum {string}
+                         */
+                        method?: "phone" | "visit";
+                        /** @enum {string} */
+                        performance: "pending" | "performed" | "partial" | "notPerformed";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            unitId: number;
+                            unitName: string;
+                            receivedUnitName: string;
+                            receivedAtCentre: boolean;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "walkIn" | "court" | "police" | "petition" | "portal" | "own";
+                            sourceLabel: string;
+                            disputeTypeCode: string;
+                            disputeTypeLabel: string;
+                            /** @enum {string} */
+                            grade: "simple" | "complex" | "difficult";
+                            gradeLabel: string;
+                            divisionCode: string;
+                            divisionName: string;
+                            amount: number;
+                            /** @enum {string} */
+                            status: "received" | "mediating" | "agreed" | "failed" | "withdrawn";
+                            statusLabel: string;
+                            closedOn: string | null;
+                            parties: string;
+                            mediators: string;
+                            confirmationRuling: ("confirmed" | "rejected") | null;
+                            summary: string;
+                            /** @enum {string} */
+                            mediationKind: "people" | "administrative" | "court";
+                            outcomeNote: string | null;
+                            partyList: {
+                                id: string;
+                                /** @enum {string} */
+                                role: "applicant" | "respondent";
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                gender: ("male" | "female") | null;
+                                ethnicity: string | null;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                            }[];
+                            personalShown: boolean;
+                            mediatorList: {
+                                id: string;
+                                name: string;
+                                lead: boolean;
+                            }[];
+                            sessions: {
+                                id: string;
+                                heldOn: string;
+                                place: string;
+                                record: string;
+                            }[];
+                            agreement: {
+                                /** @enum {string} */
+                                form: "written" | "oral";
+                                facts: string | null;
+                                terms: string[];
+                                termsBo: string[] | null;
+                                performanceMethod: string | null;
+                                performanceDue: string | null;
+                                effectiveOn: string | null;
+                            } | null;
+                            performance: ("pending" | "performed" | "partial" | "notPerformed") | null;
+                            followUps: {
+                                id: string;
+                                visitedOn: string;
+                                method: string;
+                                /** @enum {string} */
+                                performance: "pending" | "performed" | "partial" | "notPerformed";
+                                note: string;
+                            }[];
+                            confirmationWindow: {
+                                start: string;
+                                end: string;
+                                law: string;
+                                article: string;
+                                description: string;
+                            } | null;
+                            confirmation: {
+                                id: string;
+                                appliedOn: string;
+                                court: string;
+                                windowEnd: string;
+                                withinWindow: boolean;
+                                ruling: ("confirmed" | "rejected") | null;
+                                rulingLabel: string | null;
+                                ruledOn: string | null;
+                                rulingNumber: string | null;
+                            } | null;
+                            voided: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/cases/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请司法确认（协议生效之日起三十日内，民事诉讼法第二百零五条） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        appliedOn: string;
+                        court: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            unitId: number;
+                            unitName: string;
+                            receivedUnitName: string;
+                            receivedAtCentre: boolean;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "walkIn" | "court" | "police" | "petition" | "portal" | "own";
+                            sourceLabel: string;
+                            disputeTypeCode: string;
+                            disputeTypeLabel: string;
+                            /** @enum {string} */
+                            grade: "simple" | "complex" | "difficult";
+                            gradeLabel: string;
+                            divisionCode: string;
+                            divisionName: string;
+                            amount: number;
+                            /** @enum {string} */
+                            status: "received" | "mediating" | "agreed" | "failed" | "withdrawn";
+                            statusLabel: string;
+                            closedOn: string | null;
+                            parties: string;
+                            mediators: string;
+                            confirmationRuling: ("confirmed" | "rejected") | null;
+                            summary: string;
+                            /** @enum {string} */
+                            mediationKind: "people" | "administrative" | "court";
+                            outcomeNote: string | null;
+                            partyList: {
+                                id: string;
+                                /** @enum {string} */
+                                role: "applicant" | "respondent";
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                gender: ("male" | "female") | null;
+                                ethnicity: string | null;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                            }[];
+                            personalShown: boolean;
+                            mediatorList: {
+                                id: string;
+                                name: string;
+                                lead: boolean;
+                            }[];
+                            sessions: {
+                                id: string;
+                                heldOn: string;
+                                place: string;
+                                record: string;
+                            }[];
+                            agreement: {
+                                /** @enum {string} */
+                                form: "written" | "oral";
+                                facts: string | null;
+                                terms: string[];
+                                termsBo: string[] | null;
+                                performanceMethod: string | null;
+                                performanceDue: string | null;
+                                effectiveOn: string | null;
+                            } | null;
+                            performance: ("pending" | "performed" | "partial" | "notPerformed") | null;
+                            followUps: {
+                                id: string;
+                                visitedOn: string;
+                                method: string;
+                                /** @enum {string} */
+                                performance: "pending" | "performed" | "partial" | "notPerformed";
+                                note: string;
+                            }[];
+                            confirmationWindow: {
+                                start: string;
+                                end: string;
+                                law: string;
+                                article: string;
+                                description: string;
+                            } | null;
+                            confirmation: {
+                                id: string;
+                                appliedOn: string;
+                                court: string;
+                                windowEnd: string;
+                                withinWindow: boolean;
+                                ruling: ("confirmed" | "rejected") | null;
+                                rulingLabel: string | null;
+                                ruledOn: string | null;
+                                rulingNumber: string | null;
+                            } | null;
+                            voided: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/cases/{id}/confirmation/ruling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记法院裁定：确认有效或驳回（民事诉讼法第二百零六条） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        ruling: "confirmed" | "rejected";
+                        /** Format: date */
+                        ruledOn: string;
+                        rulingNumber?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            unitId: number;
+                            unitName: string;
+                            receivedUnitName: string;
+                            receivedAtCentre: boolean;
+                            receivedOn: string;
+                            /** @enum {string} */
+                            source: "walkIn" | "court" | "police" | "petition" | "portal" | "own";
+                            sourceLabel: string;
+                            disputeTypeCode: string;
+                            disputeTypeLabel: string;
+                            /** @enum {string} */
+                            grade: "simple" | "complex" | "difficult";
+                            gradeLabel: string;
+                            divisionCode: string;
+                            divisionName: string;
+                            amount: number;
+                            /** @enum {string} */
+                            status: "received" | "mediating" | "agreed" | "failed" | "withdrawn";
+                            statusLabel: string;
+                            closedOn: string | null;
+                            parties: string;
+                            mediators: string;
+                            confirmationRuling: ("confirmed" | "rejected") | null;
+                            summary: string;
+                            /** @enum {string} */
+                            mediationKind: "people" | "administrative" | "court";
+                            outcomeNote: string | null;
+                            partyList: {
+                                id: string;
+                                /** @enum {string} */
+                                role: "applicant" | "respondent";
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                gender: ("male" | "female") | null;
+                                ethnicity: string | null;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                            }[];
+                            personalShown: boolean;
+                            mediatorList: {
+                                id: string;
+                                name: string;
+                                lead: boolean;
+                            }[];
+                            sessions: {
+                                id: string;
+                                heldOn: string;
+                                place: string;
+                                record: string;
+                            }[];
+                            agreement: {
+                                /** @enum {string} */
+                                form: "written" | "oral";
+                                facts: string | null;
+                                terms: string[];
+                                termsBo: string[] | null;
+                                performanceMethod: string | null;
+                                performanceDue: string | null;
+                                effectiveOn: string | null;
+                            } | null;
+                            performance: ("pending" | "performed" | "partial" | "notPerformed") | null;
+                            followUps: {
+                                id: string;
+                                visitedOn: string;
+                                method: string;
+                                /** @enum {string} */
+                                performance: "pending" | "performed" | "partial" | "notPerformed";
+                                note: string;
+                            }[];
+                            confirmationWindow: {
+                                start: string;
+                                end: string;
+                                law: string;
+                                article: string;
+                                description: string;
+                            } | null;
+                            confirmation: {
+                                id: string;
+                                appliedOn: string;
+                                court: string;
+                                windowEnd: string;
+                                withinWindow: boolean;
+                                ruling: ("confirmed" | "rejected") | null;
+                                rulingLabel: string | null;
+                                ruledOn: string | null;
+                                rulingNumber: string | null;
+                            } | null;
+                            voided: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/cases/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废案件（须填原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/cases/{id}/agreement.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载人民调解协议书（Word） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 来访登记 */
+        get: {
+            parameters: {
+                query?: {
+                    handling?: "pending" | "resolved" | "case" | "referred";
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                unitId: number;
+                                unitName: string;
+                                visitedOn: string;
+                                visitorName: string;
+                                phone: string | null;
+                                persons: number;
+                                divisionName: string | null;
+                                disputeTypeLabel: string | null;
+                                matter: string;
+                                /** @enum {string} */
+                                handling: "pending" | "resolved" | "case" | "referred";
+                                handlingLabel: string;
+                                handlingNote: string | null;
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                closedOn: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记来访 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        /** Format: date */
+                        visitedOn: string;
+                        visitorName: string;
+                        phone?: string | null;
+                        /** @default 1 */
+                        persons?: number;
+                        divisionCode?: string | null;
+                        disputeTypeCode?: string | null;
+                        matter: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            visitedOn: string;
+                            visitorName: string;
+                            phone: string | null;
+                            persons: number;
+                            divisionName: string | null;
+                            disputeTypeLabel: string | null;
+                            matter: string;
+                            /** @enum {string} */
+                            handling: "pending" | "resolved" | "case" | "referred";
+                            handlingLabel: string;
+                            handlingNote: string | null;
+                            caseId: string | null;
+                            caseNumber: string | null;
+                            closedOn: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/visits/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 来访办结：当场化解或引导至其他途径 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        handling: "resolved" | "referred";
+                        /** Format: date */
+                        closedOn: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            visitedOn: string;
+                            visitorName: string;
+                            phone: string | null;
+                            persons: number;
+                            divisionName: string | null;
+                            disputeTypeLabel: string | null;
+                            matter: string;
+                            /** @enum {string} */
+                            handling: "pending" | "resolved" | "case" | "referred";
+                            handlingLabel: string;
+                            handlingNote: string | null;
+                            caseId: string | null;
+                            caseNumber: string | null;
+                            closedOn: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/visits/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废来访登记 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 在线答疑与法律咨询 */
+        get: {
+            parameters: {
+                query?: {
+                    channel?: "online" | "counter";
+                    answered?: "true" | "false";
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                unitId: number;
+                                unitName: string;
+                                /** @enum {string} */
+                                channel: "online" | "counter";
+                                channelLabel: string;
+                                receivedOn: string;
+                                askerName: string | null;
+                                phone: string | null;
+                                divisionName: string | null;
+                                /** @enum {string} */
+                                language: "zh" | "bo";
+                                question: string;
+                                answer: string | null;
+                                answeredOn: string | null;
+                                fromPortal: boolean;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记咨询（可同时答复） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        /** @enum {string} */
+                        channel: "online" | "counter";
+                        /** Format: date */
+                        receivedOn: string;
+                        askerName?: string | null;
+                        phone?: string | null;
+                        divisionCode?: string | null;
+                        /**
+                         * @default zh
+                         * @enum {string}
+                         */
+                        language?: "zh" | "bo";
+                        question: string;
+                        answer?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            /** @enum {string} */
+                            channel: "online" | "counter";
+                            channelLabel: string;
+                            receivedOn: string;
+                            askerName: string | null;
+                            phone: string | null;
+                            divisionName: string | null;
+                            /** @enum {string} */
+                            language: "zh" | "bo";
+                            question: string;
+                            answer: string | null;
+                            answeredOn: string | null;
+                            fromPortal: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/questions/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复咨询 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                        /** Format: date */
+                        answeredOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            /** @enum {string} */
+                            channel: "online" | "counter";
+                            channelLabel: string;
+                            receivedOn: string;
+                            askerName: string | null;
+                            phone: string | null;
+                            divisionName: string | null;
+                            /** @enum {string} */
+                            language: "zh" | "bo";
+                            question: string;
+                            answer: string | null;
+                            answeredOn: string | null;
+                            fromPortal: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/committees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人民调解委员会（含人民调解法第八条提示） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitId: number;
+                            name: string;
+                            divisionCode: string;
+                            /** @enum {string} */
+                            level: "county" | "township" | "village";
+                            multiEthnic: boolean;
+                            majorityEthnicity: string;
+                            members: number;
+                            mediators: number;
+                            fullTime: number;
+                            women: number;
+                            warnings: string[];
+                            openCases: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/committees/{unitId}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置调委会所在地区是否多民族居住 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unitId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        multiEthnic: boolean;
+                        /** @default 藏族 */
+                        majorityEthnicity?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitId: number;
+                            name: string;
+                            divisionCode: string;
+                            /** @enum {string} */
+                            level: "county" | "township" | "village";
+                            multiEthnic: boolean;
+                            majorityEthnicity: string;
+                            members: number;
+                            mediators: number;
+                            fullTime: number;
+                            women: number;
+                            warnings: string[];
+                            openCases: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/mediators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人民调解员名册 */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            name: string;
+                            /** @enum {string} */
+                            gender: "male" | "female";
+                            ethnicity: string;
+                            /** @enum {string} */
+                            employment: "fullTime" | "partTime";
+                            employmentLabel: string;
+                            /** @enum {string} */
+                            appointment: "recruited" | "selected" | "elected" | "engaged";
+                            appointmentLabel: string;
+                            appointedOn: string;
+                            committeeRole: ("director" | "deputyDirector" | "member") | null;
+                            committeeRoleLabel: string | null;
+                            phone: string | null;
+                            trainings: {
+                                id: number;
+                                activityId: string | null;
+                                trainedOn: string;
+                                title: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记人民调解员 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        name: string;
+                        /** @enum {string} */
+                        gender: "male" | "female";
+                        ethnicity: string;
+                        /** @enum {string} */
+                        employment: "fullTime" | "partTime";
+                        /** @enum {string} */
+                        appointment: "recruited" | "selected" | "elected" | "engaged";
+                        /** Format: date */
+                        appointedOn: string;
+                        committeeRole?: ("director" | "deputyDirector" | "member") | null;
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            name: string;
+                            /** @enum {string} */
+                            gender: "male" | "female";
+                            ethnicity: string;
+                            /** @enum {string} */
+                            employment: "fullTime" | "partTime";
+                            employmentLabel: string;
+                            /** @enum {string} */
+                            appointment: "recruited" | "selected" | "elected" | "engaged";
+                            appointmentLabel: string;
+                            appointedOn: string;
+                            committeeRole: ("director" | "deputyDirector" | "member") | null;
+                            committeeRoleLabel: string | null;
+                            phone: string | null;
+                            trainings: {
+                                id: number;
+                                activityId: string | null;
+                                trainedOn: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/mediators/{id}/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记调解员参加培训（台账中的培训或其他培训） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        activityId: string;
+                    } | {
+                        /** Format: date */
+                        trainedOn: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            name: string;
+                            /** @enum {string} */
+                            gender: "male" | "female";
+                            ethnicity: string;
+                            /** @enum {string} */
+                            employment: "fullTime" | "partTime";
+                            employmentLabel: string;
+                            /** @enum {string} */
+                            appointment: "recruited" | "selected" | "elected" | "engaged";
+                            appointmentLabel: string;
+                            appointedOn: string;
+                            committeeRole: ("director" | "deputyDirector" | "member") | null;
+                            committeeRoleLabel: string | null;
+                            phone: string | null;
+                            trainings: {
+                                id: number;
+                                activityId: string | null;
+                                trainedOn: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/mediators/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调解员离任（作废并注明原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 以案定补案卷评定 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            divisionCode: string;
+                            year: number;
+                            title: string;
+                            heldOn: string;
+                            rates: {
+                                county: {
+                                    simple: number;
+                                    complex: number;
+                                    difficult: number;
+                                };
+                                township: {
+                                    simple: number;
+                                    complex: number;
+                                    difficult: number;
+                                };
+                                village: {
+                                    simple: number;
+                                    complex: number;
+                                    difficult: number;
+                                };
+                            };
+                            paidOn: string | null;
+                            evaluated: number;
+                            eligible: number;
+                            total: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 组织案卷评定（设定各级调委会各难度的补贴标准） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        divisionCode: string;
+                        year: number;
+                        title: string;
+                        /** Format: date */
+                        heldOn: string;
+                        rates: {
+                            county: {
+                                simple: number;
+                                complex: number;
+                                difficult: number;
+                            };
+                            township: {
+                                simple: number;
+                                complex: number;
+                                difficult: number;
+                            };
+                            village: {
+                                simple: number;
+                                complex: number;
+                                difficult: number;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            divisionCode: string;
+                            year: number;
+                            title: string;
+                            heldOn: string;
+                            rates: {
+                                county: {
+                                    simple: number;
+                                    complex: number;
+                                    difficult: number;
+                                };
+                                township: {
+                                    simple: number;
+                                    complex: number;
+                                    difficult: number;
+                                };
+                                village: {
+                                    simple: number;
+                                    complex: number;
+                                    difficult: number;
+                                };
+                            };
+                            paidOn: string | null;
+                            evaluated: number;
+                            eligible: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评定详情（逐卷材料、难度、不予补贴原因、金额） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            divisionCode: string;
+                            year: number;
+                            title: string;
+                            heldOn: string;
+                            rates: {
+                                county: {
+                                    simple: number;
+                                    complex: number;
+                                    difficult: number;
+                                };
+                                township: {
+                                    simple: number;
+                                    complex: number;
+                                    difficult: number;
+                                };
+                                village: {
+                                    simple: number;
+                                    complex: number;
+                                    difficult: number;
+                                };
+                            };
+                            paidOn: string | null;
+                            evaluated: number;
+                            eligible: number;
+                            total: number;
+                            evaluations: {
+                                id: string;
+                                caseId: string;
+                                caseNumber: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                level: "county" | "township" | "village";
+                                disputeTypeLabel: string;
+                                /** @enum {string} */
+                                grade: "simple" | "complex" | "difficult";
+                                gradeLabel: string;
+                                parts: ("cover" | "contents" | "application" | "identity" | "investigation" | "notice" | "record" | "agreement" | "service" | "followUp" | "assessment" | "attachments")[];
+                                missingRequired: string[];
+                                exclusion: string | null;
+                                exclusionLabel: string | null;
+                                amount: number;
+                                mediatorName: string | null;
+                                comment: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/rounds/{id}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评定一份案卷 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        parts: ("cover" | "contents" | "application" | "identity" | "investigation" | "notice" | "record" | "agreement" | "service" | "followUp" | "assessment" | "attachments")[];
+                        /** @enum {string} */
+                        grade: "simple" | "complex" | "difficult";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            exclusion: string | null;
+                            exclusionLabel: string | null;
+                            amount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/rounds/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 兑现补贴资金 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        paidOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: number;
+                            unitName: string;
+                            divisionCode: string;
+                            year: number;
+                            title: string;
+                            heldOn: string;
+                            rates: {
+                                county: {
+                                    simple: number;
+                                    complex: number;
+                                    difficult: number;
+                                };
+                                township: {
+                                    simple: number;
+                                    complex: number;
+                                    difficult: number;
+                                };
+                                village: {
+                                    simple: number;
+                                    complex: number;
+                                    difficult: number;
+                                };
+                            };
+                            paidOn: string | null;
+                            evaluated: number;
+                            eligible: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/rounds/{id}/payout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 兑现清单（谁调解补谁） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            round: {
+                                id: string;
+                                unitId: number;
+                                unitName: string;
+                                divisionCode: string;
+                                year: number;
+                                title: string;
+                                heldOn: string;
+                                rates: {
+                                    county: {
+                                        simple: number;
+                                        complex: number;
+                                        difficult: number;
+                                    };
+                                    township: {
+                                        simple: number;
+                                        complex: number;
+                                        difficult: number;
+                                    };
+                                    village: {
+                                        simple: number;
+                                        complex: number;
+                                        difficult: number;
+                                    };
+                                };
+                                paidOn: string | null;
+                                evaluated: number;
+                                eligible: number;
+                                total: number;
+                            };
+                            rows: {
+                                mediatorId: string;
+                                mediatorName: string;
+                                unitName: string;
+                                cases: number;
+                                amount: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/rounds/{id}/payout.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出兑现清单（.xlsx） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解中心驾驶舱：指标与分类统计 */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            figures: {
+                                key: string;
+                                label: string;
+                                unit: string;
+                                definition: string;
+                                value: number | null;
+                            }[];
+                            byType: {
+                                code: string;
+                                label: string;
+                                received: number;
+                                closed: number;
+                                agreed: number;
+                            }[];
+                            byGrade: {
+                                code: string;
+                                label: string;
+                                received: number;
+                                closed: number;
+                                agreed: number;
+                            }[];
+                            bySource: {
+                                code: string;
+                                label: string;
+                                received: number;
+                                closed: number;
+                                agreed: number;
+                            }[];
+                            byUnit: {
+                                code: string;
+                                label: string;
+                                received: number;
+                                closed: number;
+                                agreed: number;
+                                unitId: number;
+                            }[];
+                            byMonth: {
+                                month: string;
+                                received: number;
+                                agreed: number;
+                            }[];
+                            windowsClosing: {
+                                caseId: string;
+                                number: string;
+                                windowEnd: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政复议：渠道、阶段、决定类型及条文、简易程序情形、中止与终止情形、复议机关 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: {
+                                /** @enum {string} */
+                                code: "counter" | "post" | "portal" | "oral";
+                                label: string;
+                            }[];
+                            stages: {
+                                /** @enum {string} */
+                                code: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                                label: string;
+                            }[];
+                            decisionTypes: {
+                                /** @enum {string} */
+                                code: "change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject";
+                                label: string;
+                                article: string;
+                            }[];
+                            simpleGrounds: {
+                                /** @enum {string} */
+                                code: "onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree";
+                                label: string;
+                                article: string;
+                            }[];
+                            suspensionGrounds: {
+                                /** @enum {string} */
+                                code: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                label: string;
+                                article: string;
+                            }[];
+                            terminationGrounds: {
+                                /** @enum {string} */
+                                code: "withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong";
+                                label: string;
+                                article: string;
+                            }[];
+                            organs: {
+                                id: number;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政复议案件（期限标记：overdue 已逾期、approaching 临近届满；阶段按法定期限推算） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    stage?: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                    flag?: "overdue" | "approaching" | "late" | "noReply";
+                    procedure?: "normal" | "simple";
+                    decisionType?: "change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject";
+                    respondent?: string;
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                caseNumber: string | null;
+                                organName: string;
+                                /** @enum {string} */
+                                stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                                stageLabel: string;
+                                /** @enum {string} */
+                                channel: "counter" | "post" | "portal" | "oral";
+                                channelLabel: string;
+                                receivedOn: string;
+                                applicantName: string;
+                                respondentName: string;
+                                actDescription: string;
+                                procedure: ("normal" | "simple") | null;
+                                acceptedOn: string | null;
+                                acceptanceDeemed: boolean;
+                                decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                                decisionTypeLabel: string | null;
+                                closedOn: string | null;
+                                late: boolean;
+                                overdue: boolean;
+                                approaching: boolean;
+                                noReply: boolean;
+                                next: {
+                                    key: string;
+                                    label: string;
+                                    dueOn: string | null;
+                                    article: string;
+                                    description: string;
+                                    /** @enum {string} */
+                                    status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                    doneOn: string | null;
+                                    error: string | null;
+                                } | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记行政复议申请（当面、邮寄、口头；口头申请须有申请笔录） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default person
+                         * @enum {string}
+                         */
+                        applicantKind?: "person" | "organisation";
+                        applicantName: string;
+                        applicantIdNumber?: string | null;
+                        applicantPhone?: string | null;
+                        applicantAddress?: string | null;
+                        applicantRepresentative?: string | null;
+                        respondentName: string;
+                        respondentUnitId?: number | null;
+                        respondentSuperior?: string | null;
+                        actDescription: string;
+                        actNumber?: string | null;
+                        actDate?: string | null;
+                        request: string;
+                        factsAndReasons: string;
+                        /** Format: date */
+                        learnedOn: string;
+                        lateReason?: string | null;
+                        amountYuan?: number | null;
+                        organUnitId: number;
+                        /** @enum {string} */
+                        channel: "counter" | "post" | "oral";
+                        /** Format: date */
+                        receivedOn: string;
+                        oralRecord?: string | null;
+                        /** @default [] */
+                        officers?: string[];
+                        /** @default [] */
+                        attachmentIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政复议案件详情（含各项法定期限及条文；身份证号、电话仅授权人员可见，查看留痕） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改案件信息（承办人员、重大案件、被申请人上一级主管部门等） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        respondentSuperior?: string | null;
+                        respondentUnitId?: number | null;
+                        major?: boolean;
+                        officers?: string[];
+                        lateReason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理（第三十条；简易程序须符合第五十三条） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        procedure?: "normal" | "simple";
+                        simpleGround?: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                        major?: boolean;
+                        officers?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予受理（第三十条第二款，须说明理由，告知有管辖权的机关） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        reason: string;
+                        properOrgan?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/correction-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补正通知（第三十一条：一次性载明全部补正事项） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        items: string[];
+                        servedOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/correction-received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 收到补正材料（审查期限重新起算，第三十一条第三款） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/correction-extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 延长补正期限（第三十一条第二款，正当理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        to: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/switch-procedure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 简易程序转为普通程序（第五十五条） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        approvedBy: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/copy-sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发送申请书副本（第四十八条、第五十四条） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        receivedOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 收到被申请人书面答复 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/hearings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 组织听证（第五十条、第五十一条：五个工作日前通知） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        noticeOn: string;
+                        /** Format: date */
+                        hearingOn: string;
+                        place: string;
+                        matters: string;
+                        presiding: string;
+                        members: string[];
+                        clerk: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/hearing-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 听证笔录 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        hearingId: number;
+                        /** Format: date */
+                        heldOn: string;
+                        record: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/consultation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 行政复议委员会咨询意见（第五十二条） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        opinion: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 中止审理（第三十九条） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        /** @enum {string} */
+                        ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 恢复审理（第三十九条第二款） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 延长审理期限（第六十二条第一款，最多三十日） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        days: number;
+                        approvedBy: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作出行政复议决定（第六十三条至第六十九条） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        /** @enum {string} */
+                        type: "change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject";
+                        findings: string;
+                        reasoning: string;
+                        order: string;
+                        /** @default false */
+                        thirdPartyEvidence?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/mediate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调解结案（第七十三条） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        agreement: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 终止行政复议（第四十一条，含撤回、和解） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        /** @enum {string} */
+                        ground: "withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公开行政复议决定书（第七十九条第一款，个人信息已屏蔽） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseNumber: string | null;
+                            organName: string;
+                            /** @enum {string} */
+                            stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                            stageLabel: string;
+                            /** @enum {string} */
+                            channel: "counter" | "post" | "portal" | "oral";
+                            channelLabel: string;
+                            receivedOn: string;
+                            applicantName: string;
+                            respondentName: string;
+                            actDescription: string;
+                            procedure: ("normal" | "simple") | null;
+                            acceptedOn: string | null;
+                            acceptanceDeemed: boolean;
+                            decisionType: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject") | null;
+                            decisionTypeLabel: string | null;
+                            closedOn: string | null;
+                            late: boolean;
+                            overdue: boolean;
+                            approaching: boolean;
+                            noReply: boolean;
+                            next: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            } | null;
+                            organUnitId: number;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "organisation";
+                                name: string;
+                                idNumber: string | null;
+                                phone: string | null;
+                                address: string | null;
+                                representative: string | null;
+                                unmasked: boolean;
+                            };
+                            respondentUnitId: number | null;
+                            respondentSuperior: string | null;
+                            actNumber: string | null;
+                            actDate: string | null;
+                            request: string;
+                            factsAndReasons: string;
+                            learnedOn: string;
+                            lateReason: string | null;
+                            oralRecord: string | null;
+                            amountYuan: number | null;
+                            major: boolean;
+                            officers: string[];
+                            attachmentIds: string[];
+                            correctionNoticeOn: string | null;
+                            correctionItems: string[];
+                            correctionServedOn: string | null;
+                            correctionExtendedTo: string | null;
+                            correctionReceivedOn: string | null;
+                            abandonedOn: string | null;
+                            refusedOn: string | null;
+                            refusalReason: string | null;
+                            properOrgan: string | null;
+                            simpleGround: ("onTheSpot" | "warning" | "smallAmount" | "infoDisclosure" | "partiesAgree") | null;
+                            procedureLabel: string | null;
+                            copySentOn: string | null;
+                            copyReceivedOn: string | null;
+                            replyReceivedOn: string | null;
+                            committeeConsultedOn: string | null;
+                            committeeOpinion: string | null;
+                            extensionDays: number | null;
+                            extendedOn: string | null;
+                            extensionApprovedBy: string | null;
+                            extensionReason: string | null;
+                            decidedOn: string | null;
+                            decisionArticle: string | null;
+                            decisionFindings: string | null;
+                            decisionReasoning: string | null;
+                            decisionOrder: string | null;
+                            terminationGround: ("withdrawn" | "settled" | "noSuccessor" | "organisationNoSuccessor" | "criminalMeasure" | "suspendedTooLong") | null;
+                            closingNote: string | null;
+                            publishedOn: string | null;
+                            copyTo: string[];
+                            pausedDays: number;
+                            deadlines: {
+                                key: string;
+                                label: string;
+                                dueOn: string | null;
+                                article: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "met" | "late" | "open" | "overdue" | "paused" | "lapsed";
+                                doneOn: string | null;
+                                error: string | null;
+                            }[];
+                            suspensions: {
+                                id: number;
+                                /** @enum {string} */
+                                ground: "applicantDied" | "applicantIncapacitated" | "applicantMissing" | "organisationEnded" | "forceMajeure" | "mediation" | "interpretation" | "otherCase" | "normativeReview" | "other";
+                                groundLabel: string;
+                                article: string;
+                                fromOn: string;
+                                toOn: string | null;
+                                note: string | null;
+                            }[];
+                            hearings: {
+                                id: number;
+                                noticeOn: string;
+                                hearingOn: string;
+                                place: string;
+                                matters: string;
+                                presiding: string;
+                                members: string[];
+                                clerk: string;
+                                record: string | null;
+                                heldOn: string | null;
+                            }[];
+                            events: {
+                                kind: string;
+                                label: string;
+                                on: string;
+                                at: string;
+                            }[];
+                            actions: string[];
+                            documents: {
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载文书（Word）：受理通知书、补正通知书、不予受理决定书、答复通知书、决定书 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "acceptance" | "correction" | "refusal" | "replyNotice" | "decision";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/cases/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 决定书公开文本预览（自然人姓名→某，身份证号、电话屏蔽，住所不公开） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseNumber: string | null;
+                            title: string;
+                            blocks: {
+                                label: string | null;
+                                text: string;
+                            }[];
+                            publishedOn: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政复议统计（领导可看汇总，不能查看案卷） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            figures: {
+                                key: string;
+                                label: string;
+                                unit: string;
+                                definition: string;
+                                value: number | null;
+                            }[];
+                            byStage: {
+                                /** @enum {string} */
+                                stage: "intake" | "correction" | "accepted" | "suspended" | "refused" | "abandoned" | "decided" | "mediated" | "terminated";
+                                label: string;
+                                count: number;
+                            }[];
+                            byDecision: {
+                                /** @enum {string} */
+                                type: "change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject";
+                                label: string;
+                                count: number;
+                            }[];
+                            byRespondent: {
+                                respondent: string;
+                                received: number;
+                                corrected: number;
+                            }[];
+                            byMonth: {
+                                month: number;
+                                received: number;
+                                closed: number;
+                            }[];
+                            openFlags: {
+                                overdue: number;
+                                approaching: number;
+                            };
+                            canOpenCases: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 复议机关设置：案号字号、纠错率计入的决定类型 */
+        get: {
+            parameters: {
+                query: {
+                    organUnitId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organUnitId: number;
+                            organName: string;
+                            numberPrefix: string;
+                            correctiveTypes: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject")[];
+                            configured: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** 设置案号字号与纠错率口径 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organUnitId: number;
+                        numberPrefix: string;
+                        correctiveTypes: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organUnitId: number;
+                            organName: string;
+                            numberPrefix: string;
+                            correctiveTypes: ("change" | "revoke" | "confirmIllegal" | "orderPerform" | "confirmVoid" | "uphold" | "reject")[];
+                            configured: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard/summary": {
         parameters: {
             query?: never;
@@ -8256,6 +15916,1929 @@ export interface paths {
                             };
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驾驶舱：当年各模块关键指标（取自指标登记表，附下钻页面链接） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 年度，默认今年 */
+                    year?: number;
+                    /** @description 行政区划代码（含下级）；不填为本人所在单位的行政区划 */
+                    division?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 当年各模块的关键指标（行政区划范围 × 本人权限范围） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            divisionCode: string;
+                            divisionName: string;
+                            from: string;
+                            to: string;
+                            modules: {
+                                name: string;
+                                label: string;
+                                figures: {
+                                    key: string;
+                                    label: string;
+                                    unit: string;
+                                    definition: string;
+                                    value: number | null;
+                                    /** @description 列出该数字所计记录的页面地址；模块未提供时为空 */
+                                    link: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/figures/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驾驶舱：一个模块的指标按乡镇、县直部门分列 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 年度，默认今年 */
+                    year?: number;
+                    /** @description 行政区划代码（含下级）；不填为本人所在单位的行政区划 */
+                    division?: string;
+                    /** @description 模块名（按模块汇总中的 name），只计算该模块的指标 */
+                    module: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 一个模块的指标按乡镇、县直部门分列 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            divisionCode: string;
+                            divisionName: string;
+                            from: string;
+                            to: string;
+                            module: string;
+                            moduleLabel: string;
+                            units: {
+                                unitId: number;
+                                unitName: string;
+                                /** @enum {string} */
+                                kind: "township" | "department";
+                            }[];
+                            figures: {
+                                key: string;
+                                label: string;
+                                unit: string;
+                                definition: string;
+                                /** @description 全区划（本人权限范围内） */
+                                total: number | null;
+                                /** @description 不属于任何乡镇、县直部门的单位（县委县政府、依法治县办、法院等） */
+                                rest: number | null;
+                                /** @description 全区划的记录 */
+                                link: string | null;
+                                /** @description 与 units 一一对应 */
+                                cells: {
+                                    value: number | null;
+                                    /** @description 列出该数字所计记录的页面地址；模块未提供时为空 */
+                                    link: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/figures/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驾驶舱：一个模块的指标逐月 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 年度，默认今年 */
+                    year?: number;
+                    /** @description 行政区划代码（含下级）；不填为本人所在单位的行政区划 */
+                    division?: string;
+                    /** @description 模块名（按模块汇总中的 name），只计算该模块的指标 */
+                    module: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 一个模块的指标逐月（期间为各月） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            divisionCode: string;
+                            divisionName: string;
+                            from: string;
+                            to: string;
+                            module: string;
+                            moduleLabel: string;
+                            /** @description YYYY-MM，1—12 月 */
+                            months: string[];
+                            figures: {
+                                key: string;
+                                label: string;
+                                unit: string;
+                                definition: string;
+                                /** @description 全年 */
+                                total: number | null;
+                                /** @description 全年的记录 */
+                                link: string | null;
+                                /** @description 与 months 一一对应 */
+                                cells: {
+                                    value: number | null;
+                                    /** @description 列出该数字所计记录的页面地址；模块未提供时为空 */
+                                    link: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驾驶舱导出 Excel：按模块；选了模块时另含按单位、按月 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 年度，默认今年 */
+                    year?: number;
+                    /** @description 行政区划代码（含下级）；不填为本人所在单位的行政区划 */
+                    division?: string;
+                    /** @description 同时导出该模块的分单位、分月数据 */
+                    module?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度报告列表（本人范围内） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    state?: "draft" | "commenting" | "signing" | "secrecyReview" | "approved" | "published";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "division" | "unit";
+                            divisionCode: string;
+                            divisionName: string;
+                            subjectUnitId: number | null;
+                            subjectName: string;
+                            title: string;
+                            /** @enum {string} */
+                            state: "draft" | "commenting" | "signing" | "secrecyReview" | "approved" | "published";
+                            stateLabel: string;
+                            latestSeq: number;
+                            publishedSeq: number | null;
+                            publishedOn: string | null;
+                            commentRound: number;
+                            commentDueOn: string | null;
+                            countdown: {
+                                deadline: string;
+                                article: string;
+                                daysLeft: number;
+                                workdaysLeft: number | null;
+                                overdue: boolean;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建年度报告（行政区划或单位 × 年度；提纲默认取索县2023年报告的结构） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        divisionCode?: string;
+                        unitId?: number;
+                        outline?: {
+                            /** @description 换行处分行排版 */
+                            title: string;
+                            preamble: string;
+                            sections: {
+                                id: string;
+                                /** @description 1 一、 2 （一） */
+                                level: 1 | 2;
+                                /** @description 不含序号，序号按位置自动编排；空则不出标题 */
+                                heading: string;
+                                /** @description 正文，换行分段；{{指标键}} 或 {{指标键|approx}} 等占位符在生成时替换为指标值 */
+                                text: string;
+                                /**
+                                 * @description 督察规定第二十四条的五项内容：measures 主要举措和成效、shortcomings 不足和原因、leaderDuties 第一责任人履职、plans 下一年度安排、other 其他
+                                 * @enum {string}
+                                 */
+                                item?: "measures" | "shortcomings" | "leaderDuties" | "plans" | "other";
+                                /**
+                                 * @description 任务清单的体系标签
+                                 * @enum {string}
+                                 */
+                                system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                /** @description true：在本节末尾列出该体系的任务清单事项 */
+                                includeTasks?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "division" | "unit";
+                            divisionCode: string;
+                            divisionName: string;
+                            subjectUnitId: number | null;
+                            subjectName: string;
+                            title: string;
+                            /** @enum {string} */
+                            state: "draft" | "commenting" | "signing" | "secrecyReview" | "approved" | "published";
+                            stateLabel: string;
+                            outline: {
+                                /** @description 换行处分行排版 */
+                                title: string;
+                                preamble: string;
+                                sections: {
+                                    id: string;
+                                    /** @description 1 一、 2 （一） */
+                                    level: 1 | 2;
+                                    /** @description 不含序号，序号按位置自动编排；空则不出标题 */
+                                    heading: string;
+                                    /** @description 正文，换行分段；{{指标键}} 或 {{指标键|approx}} 等占位符在生成时替换为指标值 */
+                                    text: string;
+                                    /**
+                                     * @description 督察规定第二十四条的五项内容：measures 主要举措和成效、shortcomings 不足和原因、leaderDuties 第一责任人履职、plans 下一年度安排、other 其他
+                                     * @enum {string}
+                                     */
+                                    item?: "measures" | "shortcomings" | "leaderDuties" | "plans" | "other";
+                                    /**
+                                     * @description 任务清单的体系标签
+                                     * @enum {string}
+                                     */
+                                    system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                    /** @description true：在本节末尾列出该体系的任务清单事项 */
+                                    includeTasks?: boolean;
+                                }[];
+                            };
+                            latestSeq: number;
+                            publishedSeq: number | null;
+                            publishedOn: string | null;
+                            commentRound: number;
+                            commentDueOn: string | null;
+                            countdown: {
+                                deadline: string;
+                                article: string;
+                                daysLeft: number;
+                                workdaysLeft: number | null;
+                                overdue: boolean;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/rollup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 市级汇总：各县指标及合计（计数求和，比率由分子分母重算，其他比率不汇总） */
+        get: {
+            parameters: {
+                query: {
+                    division: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            divisionCode: string;
+                            year: number;
+                            counties: {
+                                code: string;
+                                name: string;
+                            }[];
+                            figures: {
+                                key: string;
+                                label: string;
+                                unit: string;
+                                total: number | null;
+                                /** @enum {string} */
+                                method: "sum" | "ratio" | "none";
+                                byCounty: (number | null)[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度报告（含提纲、状态、发布倒计时） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "division" | "unit";
+                            divisionCode: string;
+                            divisionName: string;
+                            subjectUnitId: number | null;
+                            subjectName: string;
+                            title: string;
+                            /** @enum {string} */
+                            state: "draft" | "commenting" | "signing" | "secrecyReview" | "approved" | "published";
+                            stateLabel: string;
+                            outline: {
+                                /** @description 换行处分行排版 */
+                                title: string;
+                                preamble: string;
+                                sections: {
+                                    id: string;
+                                    /** @description 1 一、 2 （一） */
+                                    level: 1 | 2;
+                                    /** @description 不含序号，序号按位置自动编排；空则不出标题 */
+                                    heading: string;
+                                    /** @description 正文，换行分段；{{指标键}} 或 {{指标键|approx}} 等占位符在生成时替换为指标值 */
+                                    text: string;
+                                    /**
+                                     * @description 督察规定第二十四条的五项内容：measures 主要举措和成效、shortcomings 不足和原因、leaderDuties 第一责任人履职、plans 下一年度安排、other 其他
+                                     * @enum {string}
+                                     */
+                                    item?: "measures" | "shortcomings" | "leaderDuties" | "plans" | "other";
+                                    /**
+                                     * @description 任务清单的体系标签
+                                     * @enum {string}
+                                     */
+                                    system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                    /** @description true：在本节末尾列出该体系的任务清单事项 */
+                                    includeTasks?: boolean;
+                                }[];
+                            };
+                            latestSeq: number;
+                            publishedSeq: number | null;
+                            publishedOn: string | null;
+                            commentRound: number;
+                            commentDueOn: string | null;
+                            countdown: {
+                                deadline: string;
+                                article: string;
+                                daysLeft: number;
+                                workdaysLeft: number | null;
+                                overdue: boolean;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按当前提纲和最新数据生成的正文，及一致性检查、五项内容检查、无来源指标 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the version the text was last rendered in; 0 before the first */
+                            seq: number;
+                            title: string;
+                            paragraphs: {
+                                sectionId: string | null;
+                                kind: string;
+                                level: number | null;
+                                text: string;
+                            }[];
+                            figures: {
+                                key: string;
+                                label: string | null;
+                                unit: string | null;
+                                module: string | null;
+                                definition: string | null;
+                                value: number | null;
+                                owned: boolean;
+                            }[];
+                            unowned: string[];
+                            empty: string[];
+                            checks: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                status: "ok" | "failed" | "skipped";
+                                detail: string;
+                                figures: string[];
+                                article: string | null;
+                            }[];
+                            changedSinceRendered: {
+                                key: string;
+                                was: number | null;
+                                now: number | null;
+                            }[];
+                            tasksPulled: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 预览未保存的提纲（不保存） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outline: {
+                            /** @description 换行处分行排版 */
+                            title: string;
+                            preamble: string;
+                            sections: {
+                                id: string;
+                                /** @description 1 一、 2 （一） */
+                                level: 1 | 2;
+                                /** @description 不含序号，序号按位置自动编排；空则不出标题 */
+                                heading: string;
+                                /** @description 正文，换行分段；{{指标键}} 或 {{指标键|approx}} 等占位符在生成时替换为指标值 */
+                                text: string;
+                                /**
+                                 * @description 督察规定第二十四条的五项内容：measures 主要举措和成效、shortcomings 不足和原因、leaderDuties 第一责任人履职、plans 下一年度安排、other 其他
+                                 * @enum {string}
+                                 */
+                                item?: "measures" | "shortcomings" | "leaderDuties" | "plans" | "other";
+                                /**
+                                 * @description 任务清单的体系标签
+                                 * @enum {string}
+                                 */
+                                system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                /** @description true：在本节末尾列出该体系的任务清单事项 */
+                                includeTasks?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the version the text was last rendered in; 0 before the first */
+                            seq: number;
+                            title: string;
+                            paragraphs: {
+                                sectionId: string | null;
+                                kind: string;
+                                level: number | null;
+                                text: string;
+                            }[];
+                            figures: {
+                                key: string;
+                                label: string | null;
+                                unit: string | null;
+                                module: string | null;
+                                definition: string | null;
+                                value: number | null;
+                                owned: boolean;
+                            }[];
+                            unowned: string[];
+                            empty: string[];
+                            checks: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                status: "ok" | "failed" | "skipped";
+                                detail: string;
+                                figures: string[];
+                                article: string | null;
+                            }[];
+                            changedSinceRendered: {
+                                key: string;
+                                was: number | null;
+                                now: number | null;
+                            }[];
+                            tasksPulled: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/outline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存提纲并生成新版本（baseSeq 不是最新版本时 409） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outline: {
+                            /** @description 换行处分行排版 */
+                            title: string;
+                            preamble: string;
+                            sections: {
+                                id: string;
+                                /** @description 1 一、 2 （一） */
+                                level: 1 | 2;
+                                /** @description 不含序号，序号按位置自动编排；空则不出标题 */
+                                heading: string;
+                                /** @description 正文，换行分段；{{指标键}} 或 {{指标键|approx}} 等占位符在生成时替换为指标值 */
+                                text: string;
+                                /**
+                                 * @description 督察规定第二十四条的五项内容：measures 主要举措和成效、shortcomings 不足和原因、leaderDuties 第一责任人履职、plans 下一年度安排、other 其他
+                                 * @enum {string}
+                                 */
+                                item?: "measures" | "shortcomings" | "leaderDuties" | "plans" | "other";
+                                /**
+                                 * @description 任务清单的体系标签
+                                 * @enum {string}
+                                 */
+                                system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                /** @description true：在本节末尾列出该体系的任务清单事项 */
+                                includeTasks?: boolean;
+                            }[];
+                        };
+                        baseSeq: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "division" | "unit";
+                            divisionCode: string;
+                            divisionName: string;
+                            subjectUnitId: number | null;
+                            subjectName: string;
+                            title: string;
+                            /** @enum {string} */
+                            state: "draft" | "commenting" | "signing" | "secrecyReview" | "approved" | "published";
+                            stateLabel: string;
+                            outline: {
+                                /** @description 换行处分行排版 */
+                                title: string;
+                                preamble: string;
+                                sections: {
+                                    id: string;
+                                    /** @description 1 一、 2 （一） */
+                                    level: 1 | 2;
+                                    /** @description 不含序号，序号按位置自动编排；空则不出标题 */
+                                    heading: string;
+                                    /** @description 正文，换行分段；{{指标键}} 或 {{指标键|approx}} 等占位符在生成时替换为指标值 */
+                                    text: string;
+                                    /**
+                                     * @description 督察规定第二十四条的五项内容：measures 主要举措和成效、shortcomings 不足和原因、leaderDuties 第一责任人履职、plans 下一年度安排、other 其他
+                                     * @enum {string}
+                                     */
+                                    item?: "measures" | "shortcomings" | "leaderDuties" | "plans" | "other";
+                                    /**
+                                     * @description 任务清单的体系标签
+                                     * @enum {string}
+                                     */
+                                    system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                    /** @description true：在本节末尾列出该体系的任务清单事项 */
+                                    includeTasks?: boolean;
+                                }[];
+                            };
+                            latestSeq: number;
+                            publishedSeq: number | null;
+                            publishedOn: string | null;
+                            commentRound: number;
+                            commentDueOn: string | null;
+                            countdown: {
+                                deadline: string;
+                                article: string;
+                                daysLeft: number;
+                                workdaysLeft: number | null;
+                                overdue: boolean;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按最新数据重新生成正文（新版本） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "division" | "unit";
+                            divisionCode: string;
+                            divisionName: string;
+                            subjectUnitId: number | null;
+                            subjectName: string;
+                            title: string;
+                            /** @enum {string} */
+                            state: "draft" | "commenting" | "signing" | "secrecyReview" | "approved" | "published";
+                            stateLabel: string;
+                            outline: {
+                                /** @description 换行处分行排版 */
+                                title: string;
+                                preamble: string;
+                                sections: {
+                                    id: string;
+                                    /** @description 1 一、 2 （一） */
+                                    level: 1 | 2;
+                                    /** @description 不含序号，序号按位置自动编排；空则不出标题 */
+                                    heading: string;
+                                    /** @description 正文，换行分段；{{指标键}} 或 {{指标键|approx}} 等占位符在生成时替换为指标值 */
+                                    text: string;
+                                    /**
+                                     * @description 督察规定第二十四条的五项内容：measures 主要举措和成效、shortcomings 不足和原因、leaderDuties 第一责任人履职、plans 下一年度安排、other 其他
+                                     * @enum {string}
+                                     */
+                                    item?: "measures" | "shortcomings" | "leaderDuties" | "plans" | "other";
+                                    /**
+                                     * @description 任务清单的体系标签
+                                     * @enum {string}
+                                     */
+                                    system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                    /** @description true：在本节末尾列出该体系的任务清单事项 */
+                                    includeTasks?: boolean;
+                                }[];
+                            };
+                            latestSeq: number;
+                            publishedSeq: number | null;
+                            publishedOn: string | null;
+                            commentRound: number;
+                            commentDueOn: string | null;
+                            countdown: {
+                                deadline: string;
+                                article: string;
+                                daysLeft: number;
+                                workdaysLeft: number | null;
+                                overdue: boolean;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/comments/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发起一轮征求意见 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 征求意见截止日期
+                         */
+                        dueOn: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "division" | "unit";
+                            divisionCode: string;
+                            divisionName: string;
+                            subjectUnitId: number | null;
+                            subjectName: string;
+                            title: string;
+                            /** @enum {string} */
+                            state: "draft" | "commenting" | "signing" | "secrecyReview" | "approved" | "published";
+                            stateLabel: string;
+                            outline: {
+                                /** @description 换行处分行排版 */
+                                title: string;
+                                preamble: string;
+                                sections: {
+                                    id: string;
+                                    /** @description 1 一、 2 （一） */
+                                    level: 1 | 2;
+                                    /** @description 不含序号，序号按位置自动编排；空则不出标题 */
+                                    heading: string;
+                                    /** @description 正文，换行分段；{{指标键}} 或 {{指标键|approx}} 等占位符在生成时替换为指标值 */
+                                    text: string;
+                                    /**
+                                     * @description 督察规定第二十四条的五项内容：measures 主要举措和成效、shortcomings 不足和原因、leaderDuties 第一责任人履职、plans 下一年度安排、other 其他
+                                     * @enum {string}
+                                     */
+                                    item?: "measures" | "shortcomings" | "leaderDuties" | "plans" | "other";
+                                    /**
+                                     * @description 任务清单的体系标签
+                                     * @enum {string}
+                                     */
+                                    system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                    /** @description true：在本节末尾列出该体系的任务清单事项 */
+                                    includeTasks?: boolean;
+                                }[];
+                            };
+                            latestSeq: number;
+                            publishedSeq: number | null;
+                            publishedOn: string | null;
+                            commentRound: number;
+                            commentDueOn: string | null;
+                            countdown: {
+                                deadline: string;
+                                article: string;
+                                daysLeft: number;
+                                workdaysLeft: number | null;
+                                overdue: boolean;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提出意见（征求意见期间） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 针对的章节；空为全文 */
+                        sectionId?: string | null;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            round: number;
+                            versionSeq: number;
+                            sectionId: string | null;
+                            authorName: string;
+                            body: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/comments/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束本轮征求意见 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "division" | "unit";
+                            divisionCode: string;
+                            divisionName: string;
+                            subjectUnitId: number | null;
+                            subjectName: string;
+                            title: string;
+                            /** @enum {string} */
+                            state: "draft" | "commenting" | "signing" | "secrecyReview" | "approved" | "published";
+                            stateLabel: string;
+                            outline: {
+                                /** @description 换行处分行排版 */
+                                title: string;
+                                preamble: string;
+                                sections: {
+                                    id: string;
+                                    /** @description 1 一、 2 （一） */
+                                    level: 1 | 2;
+                                    /** @description 不含序号，序号按位置自动编排；空则不出标题 */
+                                    heading: string;
+                                    /** @description 正文，换行分段；{{指标键}} 或 {{指标键|approx}} 等占位符在生成时替换为指标值 */
+                                    text: string;
+                                    /**
+                                     * @description 督察规定第二十四条的五项内容：measures 主要举措和成效、shortcomings 不足和原因、leaderDuties 第一责任人履职、plans 下一年度安排、other 其他
+                                     * @enum {string}
+                                     */
+                                    item?: "measures" | "shortcomings" | "leaderDuties" | "plans" | "other";
+                                    /**
+                                     * @description 任务清单的体系标签
+                                     * @enum {string}
+                                     */
+                                    system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                    /** @description true：在本节末尾列出该体系的任务清单事项 */
+                                    includeTasks?: boolean;
+                                }[];
+                            };
+                            latestSeq: number;
+                            publishedSeq: number | null;
+                            publishedOn: string | null;
+                            commentRound: number;
+                            commentDueOn: string | null;
+                            countdown: {
+                                deadline: string;
+                                article: string;
+                                daysLeft: number;
+                                workdaysLeft: number | null;
+                                overdue: boolean;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交领导签批（五项内容、指标来源、一致性检查均须通过） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "division" | "unit";
+                            divisionCode: string;
+                            divisionName: string;
+                            subjectUnitId: number | null;
+                            subjectName: string;
+                            title: string;
+                            /** @enum {string} */
+                            state: "draft" | "commenting" | "signing" | "secrecyReview" | "approved" | "published";
+                            stateLabel: string;
+                            outline: {
+                                /** @description 换行处分行排版 */
+                                title: string;
+                                preamble: string;
+                                sections: {
+                                    id: string;
+                                    /** @description 1 一、 2 （一） */
+                                    level: 1 | 2;
+                                    /** @description 不含序号，序号按位置自动编排；空则不出标题 */
+                                    heading: string;
+                                    /** @description 正文，换行分段；{{指标键}} 或 {{指标键|approx}} 等占位符在生成时替换为指标值 */
+                                    text: string;
+                                    /**
+                                     * @description 督察规定第二十四条的五项内容：measures 主要举措和成效、shortcomings 不足和原因、leaderDuties 第一责任人履职、plans 下一年度安排、other 其他
+                                     * @enum {string}
+                                     */
+                                    item?: "measures" | "shortcomings" | "leaderDuties" | "plans" | "other";
+                                    /**
+                                     * @description 任务清单的体系标签
+                                     * @enum {string}
+                                     */
+                                    system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                    /** @description true：在本节末尾列出该体系的任务清单事项 */
+                                    includeTasks?: boolean;
+                                }[];
+                            };
+                            latestSeq: number;
+                            publishedSeq: number | null;
+                            publishedOn: string | null;
+                            commentRound: number;
+                            commentDueOn: string | null;
+                            countdown: {
+                                deadline: string;
+                                article: string;
+                                daysLeft: number;
+                                workdaysLeft: number | null;
+                                overdue: boolean;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/signoff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 领导签批：同意或退回修改 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "return";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "division" | "unit";
+                            divisionCode: string;
+                            divisionName: string;
+                            subjectUnitId: number | null;
+                            subjectName: string;
+                            title: string;
+                            /** @enum {string} */
+                            state: "draft" | "commenting" | "signing" | "secrecyReview" | "approved" | "published";
+                            stateLabel: string;
+                            outline: {
+                                /** @description 换行处分行排版 */
+                                title: string;
+                                preamble: string;
+                                sections: {
+                                    id: string;
+                                    /** @description 1 一、 2 （一） */
+                                    level: 1 | 2;
+                                    /** @description 不含序号，序号按位置自动编排；空则不出标题 */
+                                    heading: string;
+                                    /** @description 正文，换行分段；{{指标键}} 或 {{指标键|approx}} 等占位符在生成时替换为指标值 */
+                                    text: string;
+                                    /**
+                                     * @description 督察规定第二十四条的五项内容：measures 主要举措和成效、shortcomings 不足和原因、leaderDuties 第一责任人履职、plans 下一年度安排、other 其他
+                                     * @enum {string}
+                                     */
+                                    item?: "measures" | "shortcomings" | "leaderDuties" | "plans" | "other";
+                                    /**
+                                     * @description 任务清单的体系标签
+                                     * @enum {string}
+                                     */
+                                    system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                    /** @description true：在本节末尾列出该体系的任务清单事项 */
+                                    includeTasks?: boolean;
+                                }[];
+                            };
+                            latestSeq: number;
+                            publishedSeq: number | null;
+                            publishedOn: string | null;
+                            commentRound: number;
+                            commentDueOn: string | null;
+                            countdown: {
+                                deadline: string;
+                                article: string;
+                                daysLeft: number;
+                                workdaysLeft: number | null;
+                                overdue: boolean;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/secrecy-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 保密审查（记录审查人和结论） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        result: "passed" | "failed";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "division" | "unit";
+                            divisionCode: string;
+                            divisionName: string;
+                            subjectUnitId: number | null;
+                            subjectName: string;
+                            title: string;
+                            /** @enum {string} */
+                            state: "draft" | "commenting" | "signing" | "secrecyReview" | "approved" | "published";
+                            stateLabel: string;
+                            outline: {
+                                /** @description 换行处分行排版 */
+                                title: string;
+                                preamble: string;
+                                sections: {
+                                    id: string;
+                                    /** @description 1 一、 2 （一） */
+                                    level: 1 | 2;
+                                    /** @description 不含序号，序号按位置自动编排；空则不出标题 */
+                                    heading: string;
+                                    /** @description 正文，换行分段；{{指标键}} 或 {{指标键|approx}} 等占位符在生成时替换为指标值 */
+                                    text: string;
+                                    /**
+                                     * @description 督察规定第二十四条的五项内容：measures 主要举措和成效、shortcomings 不足和原因、leaderDuties 第一责任人履职、plans 下一年度安排、other 其他
+                                     * @enum {string}
+                                     */
+                                    item?: "measures" | "shortcomings" | "leaderDuties" | "plans" | "other";
+                                    /**
+                                     * @description 任务清单的体系标签
+                                     * @enum {string}
+                                     */
+                                    system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                    /** @description true：在本节末尾列出该体系的任务清单事项 */
+                                    includeTasks?: boolean;
+                                }[];
+                            };
+                            latestSeq: number;
+                            publishedSeq: number | null;
+                            publishedOn: string | null;
+                            commentRound: number;
+                            commentDueOn: string | null;
+                            countdown: {
+                                deadline: string;
+                                article: string;
+                                daysLeft: number;
+                                workdaysLeft: number | null;
+                                overdue: boolean;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 在门户发布（冻结签批版本及其指标数值） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 发布日期，默认今天
+                         */
+                        publishedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "division" | "unit";
+                            divisionCode: string;
+                            divisionName: string;
+                            subjectUnitId: number | null;
+                            subjectName: string;
+                            title: string;
+                            /** @enum {string} */
+                            state: "draft" | "commenting" | "signing" | "secrecyReview" | "approved" | "published";
+                            stateLabel: string;
+                            outline: {
+                                /** @description 换行处分行排版 */
+                                title: string;
+                                preamble: string;
+                                sections: {
+                                    id: string;
+                                    /** @description 1 一、 2 （一） */
+                                    level: 1 | 2;
+                                    /** @description 不含序号，序号按位置自动编排；空则不出标题 */
+                                    heading: string;
+                                    /** @description 正文，换行分段；{{指标键}} 或 {{指标键|approx}} 等占位符在生成时替换为指标值 */
+                                    text: string;
+                                    /**
+                                     * @description 督察规定第二十四条的五项内容：measures 主要举措和成效、shortcomings 不足和原因、leaderDuties 第一责任人履职、plans 下一年度安排、other 其他
+                                     * @enum {string}
+                                     */
+                                    item?: "measures" | "shortcomings" | "leaderDuties" | "plans" | "other";
+                                    /**
+                                     * @description 任务清单的体系标签
+                                     * @enum {string}
+                                     */
+                                    system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                    /** @description true：在本节末尾列出该体系的任务清单事项 */
+                                    includeTasks?: boolean;
+                                }[];
+                            };
+                            latestSeq: number;
+                            publishedSeq: number | null;
+                            publishedOn: string | null;
+                            commentRound: number;
+                            commentDueOn: string | null;
+                            countdown: {
+                                deadline: string;
+                                article: string;
+                                daysLeft: number;
+                                workdaysLeft: number | null;
+                                overdue: boolean;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/workflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 意见、签批、保密审查记录和全部版本 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            comments: {
+                                id: string;
+                                round: number;
+                                versionSeq: number;
+                                sectionId: string | null;
+                                authorName: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                            signoffs: {
+                                id: string;
+                                versionSeq: number;
+                                userName: string;
+                                decision: string;
+                                comment: string | null;
+                                signedAt: string;
+                            }[];
+                            secrecyReviews: {
+                                id: string;
+                                versionSeq: number;
+                                reviewerName: string;
+                                result: string;
+                                resultLabel: string;
+                                note: string;
+                                reviewedAt: string;
+                            }[];
+                            versions: {
+                                seq: number;
+                                kind: string;
+                                note: string | null;
+                                createdBy: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/versions/{seq}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某一版本（提纲、所用指标数值、正文） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    seq: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            seq: number;
+                            kind: string;
+                            note: string | null;
+                            outline: {
+                                /** @description 换行处分行排版 */
+                                title: string;
+                                preamble: string;
+                                sections: {
+                                    id: string;
+                                    /** @description 1 一、 2 （一） */
+                                    level: 1 | 2;
+                                    /** @description 不含序号，序号按位置自动编排；空则不出标题 */
+                                    heading: string;
+                                    /** @description 正文，换行分段；{{指标键}} 或 {{指标键|approx}} 等占位符在生成时替换为指标值 */
+                                    text: string;
+                                    /**
+                                     * @description 督察规定第二十四条的五项内容：measures 主要举措和成效、shortcomings 不足和原因、leaderDuties 第一责任人履职、plans 下一年度安排、other 其他
+                                     * @enum {string}
+                                     */
+                                    item?: "measures" | "shortcomings" | "leaderDuties" | "plans" | "other";
+                                    /**
+                                     * @description 任务清单的体系标签
+                                     * @enum {string}
+                                     */
+                                    system?: "partyLeadership" | "governmentFunctions" | "institutions" | "decisionMaking" | "enforcement" | "emergencies" | "disputeResolution" | "oversight" | "technology" | "legalPublicity";
+                                    /** @description true：在本节末尾列出该体系的任务清单事项 */
+                                    includeTasks?: boolean;
+                                }[];
+                            };
+                            figureValues: {
+                                [key: string]: number | null;
+                            };
+                            unowned: string[];
+                            document: unknown;
+                            createdBy: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Word 文件（GB/T 9704 版式；默认最新版本） */
+        get: {
+            parameters: {
+                query?: {
+                    seq?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HTML 预览（可打印为 A4；默认最新版本） */
+        get: {
+            parameters: {
+                query?: {
+                    seq?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布的法治政府建设年度报告 */
+        get: {
+            parameters: {
+                query?: {
+                    division?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            year: number;
+                            title: string;
+                            subjectName: string;
+                            divisionCode: string;
+                            publishedOn: string;
+                            htmlUrl: string;
+                            docxUrl: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reports/{id}/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布报告（HTML） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reports/{id}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布报告（Word） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

@@ -22,4 +22,13 @@ export const pages: { path: string; Page: ComponentType }[] = [
   { path: '/accountability', Page: lazy(() => import('../pages/accountability/AccountabilityPage')) },
   { path: '/assessment', Page: lazy(() => import('../pages/assessment/AssessmentPage')) },
   { path: '/dashboard', Page: lazy(() => import('../pages/dashboard/DashboardPage')) },
+  { path: '/reconsideration/cases', Page: lazy(() => import('../pages/reconsideration/CasesPage')) },
+  { path: '/reconsideration/dashboard', Page: lazy(() => import('../pages/reconsideration/DashboardPage')) },
+  { path: '/reports', Page: lazy(() => import('../pages/reports/ReportsPage')) },
+  { path: '/reports/:id', Page: lazy(() => import('../pages/reports/ReportPage')) },
+  { path: '/mediation/dashboard', Page: lazy(() => import('../pages/mediation/DashboardPage')) },
+  { path: '/mediation/cases', Page: lazy(() => import('../pages/mediation/CasesPage')) },
+  { path: '/mediation/intake', Page: lazy(() => import('../pages/mediation/IntakePage')) },
+  { path: '/mediation/committees', Page: lazy(() => import('../pages/mediation/CommitteesPage')) },
+  { path: '/mediation/subsidies', Page: lazy(() => import('../pages/mediation/SubsidiesPage')) },
 ];

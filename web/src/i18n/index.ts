@@ -22,8 +22,32 @@ export function storeLocale(l: Locale) {
   localStorage.setItem(STORAGE_KEY, l);
 }
 
+type Catalogue = Record<string, unknown>;
+
+/**
+ * A page folder may keep its own catalogues in `locales/{zh-CN,en,bo}.json`, one top-level key
+ * named after the folder, so modules built side by side never edit the same file. They are merged
+ * over the shared catalogues here.
+ */
+const folderCatalogues = import.meta.glob<Catalogue>('../{pages,portal}/**/locales/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+function catalogue(locale: Locale, shared: Catalogue): Catalogue {
+  const merged: Catalogue = { ...shared };
+  for (const [file, entries] of Object.entries(folderCatalogues)) {
+    if (file.endsWith(`/locales/${locale}.json`)) Object.assign(merged, entries);
+  }
+  return merged;
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en }, bo: { translation: bo } },
+  resources: {
+    'zh-CN': { translation: catalogue('zh-CN', zhCN) },
+    en: { translation: catalogue('en', en) },
+    bo: { translation: catalogue('bo', bo) },
+  },
   lng: storedLocale(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

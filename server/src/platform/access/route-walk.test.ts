@@ -55,6 +55,9 @@ const scopedByOwner: Record<string, string> = {
   'DELETE /api/calendar/days/:id': 'server/src/platform/calendar/calendar.test.ts',
   // a notification is addressed to one user, not a unit: another user's answers 404
   'POST /api/notifications/:id/read': 'server/src/platform/notifications/notifications.test.ts',
+  // a portal submission is scoped by its receiving unit and its kind's owning module, proved there
+  'GET /api/intake/submissions/:id': 'server/src/platform/intake/intake.test.ts',
+  'POST /api/intake/submissions/:id/retry': 'server/src/platform/intake/intake.test.ts',
 };
 
 /** Routes whose by-id scope test lives beside their module (one case per route, outside and inside). */
@@ -79,6 +82,72 @@ const scopeProvedBeside: Record<string, string> = Object.fromEntries(
     'POST /api/planning/meetings/:id/void',
   ].map((r) => [r, 'server/src/modules/planning/scope.test.ts']),
 );
+for (const r of [
+  'GET /api/reports/:id',
+  'GET /api/reports/:id/preview',
+  'POST /api/reports/:id/preview',
+  'PUT /api/reports/:id/outline',
+  'POST /api/reports/:id/render',
+  'POST /api/reports/:id/comments/start',
+  'POST /api/reports/:id/comments',
+  'POST /api/reports/:id/comments/close',
+  'POST /api/reports/:id/submit',
+  'POST /api/reports/:id/signoff',
+  'POST /api/reports/:id/secrecy-review',
+  'POST /api/reports/:id/publish',
+  'GET /api/reports/:id/workflow',
+  'GET /api/reports/:id/versions/:seq',
+  'GET /api/reports/:id/docx',
+  'GET /api/reports/:id/html',
+])
+  scopeProvedBeside[r] = 'server/src/modules/reports/scope.test.ts';
+for (const r of [
+  'GET /api/reconsideration/cases/:id',
+  'PATCH /api/reconsideration/cases/:id',
+  'GET /api/reconsideration/cases/:id/publication',
+  'GET /api/reconsideration/cases/:id/documents/:kind',
+  ...[
+    'accept',
+    'refuse',
+    'correction-notice',
+    'correction-received',
+    'correction-extend',
+    'switch-procedure',
+    'copy-sent',
+    'reply',
+    'hearings',
+    'hearing-record',
+    'consultation',
+    'suspend',
+    'resume',
+    'extend',
+    'decide',
+    'mediate',
+    'terminate',
+    'publish',
+  ].map((a) => `POST /api/reconsideration/cases/:id/${a}`),
+])
+  scopeProvedBeside[r] = 'server/src/modules/reconsideration/reconsideration.test.ts';
+for (const r of [
+  'GET /api/mediation/cases/:id',
+  'GET /api/mediation/cases/:id/route',
+  'GET /api/mediation/cases/:id/agreement.docx',
+  ...['assign', 'sessions', 'close', 'follow-ups', 'confirmation', 'confirmation/ruling', 'void'].map(
+    (a) => `POST /api/mediation/cases/:id/${a}`,
+  ),
+  'POST /api/mediation/visits/:id/close',
+  'POST /api/mediation/visits/:id/void',
+  'POST /api/mediation/questions/:id/answer',
+  'PUT /api/mediation/committees/:unitId/profile',
+  'POST /api/mediation/mediators/:id/trainings',
+  'POST /api/mediation/mediators/:id/void',
+  'GET /api/mediation/rounds/:id',
+  'GET /api/mediation/rounds/:id/payout',
+  'GET /api/mediation/rounds/:id/payout.xlsx',
+  'POST /api/mediation/rounds/:id/evaluations',
+  'POST /api/mediation/rounds/:id/pay',
+])
+  scopeProvedBeside[r] = 'server/src/modules/mediation/scope.test.ts';
 
 /** A client from its own address, so the per-address rate limits of login and password do not interfere. */
 class From extends Client {
