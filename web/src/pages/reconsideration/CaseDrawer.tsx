@@ -154,7 +154,9 @@ export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose
             <Descriptions.Item label={t('reconsideration.officers')}>
               {c.officers.join('、') || '—'}
             </Descriptions.Item>
-            <Descriptions.Item label={t('reconsideration.major')}>{c.major ? '是' : '否'}</Descriptions.Item>
+            <Descriptions.Item label={t('reconsideration.major')}>
+              {c.major ? t('common.yes') : t('common.no')}
+            </Descriptions.Item>
             {c.oralRecord && (
               <Descriptions.Item label={t('reconsideration.oralRecord')} span={2}>
                 {c.oralRecord}
@@ -222,8 +224,9 @@ export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose
               <Divider titlePlacement="start">{t('reconsideration.hearings')}</Divider>
               {c.hearings.map((h) => (
                 <p key={h.id}>
-                  {fmt.date(h.hearingOn)} {h.place}：{h.matters}（主持人 {h.presiding}，听证员{' '}
-                  {h.members.join('、')}，记录员 {h.clerk}）{h.heldOn ? ` — ${h.record}` : ''}
+                  {fmt.date(h.hearingOn)} {h.place}：{h.matters}（{t('reconsideration.f.presiding')}{' '}
+                  {h.presiding}，{t('reconsideration.f.hearingMembers')} {h.members.join('、')}，
+                  {t('reconsideration.f.clerk')} {h.clerk}）{h.heldOn ? ` — ${h.record}` : ''}
                 </p>
               ))}
             </>
