@@ -52,12 +52,26 @@ export interface FigureDrill {
   path: string;
 }
 
+/**
+ * Loads shared by the figures computed together (one grouped scan of the ledger serves its sixty
+ * figures); keyed by the load, the scope and the period, so one memo may span several periods.
+ * Callers computing many figures pass one; a figure computed alone works without.
+ */
+export type FigureMemo = Map<string, Promise<unknown>>;
+
+export interface FigureArgs {
+  db: Db;
+  scope: FigureScope;
+  period: FigurePeriod;
+  memo?: FigureMemo;
+}
+
 export interface FigureDef {
   key: string;
   label: string;
   unit: string;
   definition: string;
-  compute(args: { db: Db; scope: FigureScope; period: FigurePeriod }): Promise<number | null>;
+  compute(args: FigureArgs): Promise<number | null>;
   drill?: FigureDrill;
 }
 

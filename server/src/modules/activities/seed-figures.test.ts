@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, testApp, type TestApp } from '../../test/harness.js';
+import { activityFigures } from './figures.js';
 
 /** The seed lives beside the repository: ../shared/seed from the repo root. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -82,5 +83,30 @@ describe.each(backends())('Suo County 2023 figures from the demo records on %s',
       .map((f) => `${f.key}: 期望 ${f.approx ? `${f.value}余` : f.value}，实得 ${values.get(f.key)}`);
     expect(wrong).toEqual([]);
     expect(owned.length).toBeGreaterThan(0);
+  });
+
+  // Computed together, the ledger figures share one grouped scan; each alone runs its own query.
+  // Both must give the same number, for the county, for one township, and for a single month.
+  it('gives each ledger figure the same value alone as from the shared summary', async () => {
+    const root = [{ path: '/', subtree: true }];
+    const county = await t.platform.figures.scopeFor(t.platform.db, seed.division, root);
+    const township = await t.platform.figures.scopeFor(t.platform.db, '540626101', root);
+    const cases = [
+      { scope: county, period: { from: '2023-01-01', to: '2023-12-31' } },
+      { scope: township, period: { from: '2023-01-01', to: '2023-12-31' } },
+      { scope: county, period: { from: '2023-12-01', to: '2023-12-31' } },
+    ];
+    let nonZero = 0;
+    for (const { scope, period } of cases) {
+      const memo = new Map<string, Promise<unknown>>();
+      for (const f of activityFigures) {
+        const alone = await f.compute({ db: t.platform.db, scope, period });
+        const shared = await f.compute({ db: t.platform.db, scope, period, memo });
+        expect(shared, `${f.key} ${scope.divisionCode} ${period.from}`).toBe(alone);
+        if (alone) nonZero++;
+      }
+    }
+    // the comparison means something only where the demo has records
+    expect(nonZero).toBeGreaterThan(activityFigures.length);
   });
 });

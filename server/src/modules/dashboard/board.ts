@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { query } from '../../db/database.js';
 import type { Actor, Scope } from '../../platform/access/actor.js';
 import { badInput } from '../../platform/http/errors.js';
-import type { FigureDef, FigurePeriod, FigureScope } from '../../platform/manifest.js';
+import type { FigureDef, FigureMemo, FigurePeriod, FigureScope } from '../../platform/manifest.js';
 import type { Platform } from '../../platform/platform.js';
 import type { Board, BoardQuery, ModuleQuery, MonthlyBoard, UnitBoard } from './board-contract.js';
 import { drillLink, intersectScopes, mapLimit, monthsOf } from './scopes.js';
@@ -65,6 +65,8 @@ interface Where {
   scopes: Scope[];
   /** the cache's write counter when this request began */
   generation: string;
+  /** loads shared by the figures of this request (the ledger's one grouped scan per scope and period) */
+  memo: FigureMemo;
 }
 
 /**
@@ -161,7 +163,9 @@ export class FigureBoard {
   private compute(w: Where, d: Def, scope: FigureScope, period: FigurePeriod) {
     const scopes = scope.unitScopes.map((s) => `${s.subtree ? '*' : '='}${s.path}`).join(',');
     const key = `${d.key}|${scope.divisionPath}|${scopes}|${period.from}|${period.to}`;
-    return this.cache.get(key, w.generation, () => d.compute({ db: this.platform.db, scope, period }));
+    return this.cache.get(key, w.generation, () =>
+      d.compute({ db: this.platform.db, scope, period, memo: w.memo }),
+    );
   }
 
   private moduleDefs(module: string) {
@@ -194,6 +198,7 @@ export class FigureBoard {
       division,
       scopes: actor.scopes(P.read),
       generation,
+      memo: new Map(),
     };
   }
 

@@ -69,13 +69,14 @@ export async function dashboard(
   const scope = await registry.scopeFor(db, home.division_code, scopes);
   const period = { from: `${year}-01-01`, to: `${year}-12-31` };
   const figures = [];
+  const memo = new Map<string, Promise<unknown>>();
   for (const f of reconsiderationFigures)
     figures.push({
       key: f.key,
       label: f.label,
       unit: f.unit,
       definition: f.definition,
-      value: await f.compute({ db, scope, period }),
+      value: await f.compute({ db, scope, period, memo }),
     });
 
   // Breakdowns over the same cases: the organ in the division's subtree and the asker's scope.

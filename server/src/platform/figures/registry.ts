@@ -2,7 +2,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { inScope } from '../access/actor.js';
 import { DomainError } from '../http/errors.js';
-import type { FigureDef, FigurePeriod, FigureScope, ModuleManifest } from '../manifest.js';
+import type { FigureArgs, FigureDef, FigurePeriod, FigureScope, ModuleManifest } from '../manifest.js';
 import { divisions } from '../org/schema.js';
 
 export interface FigureValue {
@@ -45,6 +45,7 @@ export class FigureRegistry {
     // Sequential on purpose: PGlite serves one query at a time, and on a server pool the figures
     // of one request should not take every connection.
     const out: FigureValue[] = [];
+    const memo = new Map<string, Promise<unknown>>();
     for (const f of defs) {
       out.push({
         key: f.key,
@@ -52,7 +53,7 @@ export class FigureRegistry {
         label: f.label,
         unit: f.unit,
         definition: f.definition,
-        value: await f.compute({ db, scope, period }),
+        value: await f.compute({ db, scope, period, memo }),
       });
     }
     return out;
@@ -66,4 +67,21 @@ export class FigureRegistry {
 export function unitsInFigureScope(scope: FigureScope): SQL {
   return sql`select u.id from org_units u join divisions d on d.code = u.division_code
     where d.path like ${`${scope.divisionPath}%`} and (${inScope(sql`u.path`, scope.unitScopes)})`;
+}
+
+/**
+ * One load shared by the figures of one computation (see FigureMemo): the first figure to ask runs
+ * it, the others reuse its promise. Without a memo the load simply runs.
+ */
+export function sharedLoad<T>(args: FigureArgs, name: string, load: () => Promise<T>): Promise<T> {
+  if (!args.memo) return load();
+  const { scope, period } = args;
+  const scopes = scope.unitScopes.map((s) => `${s.subtree ? '*' : '='}${s.path}`).join(',');
+  const key = `${name}|${scope.divisionPath}|${scopes}|${period.from}|${period.to}`;
+  let p = args.memo.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = load();
+    args.memo.set(key, p);
+  }
+  return p;
 }
