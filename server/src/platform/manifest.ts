@@ -103,6 +103,11 @@ export interface FileOwner {
   readPermission: string;
   writePermission: string;
   unitPathOf(db: Db, ownerId: string): Promise<string | null>;
+  /**
+   * A further permission reading needs, decided by the owning record (a portal submission: its kind's
+   * case-file permission), checked on the same unit; null when none.
+   */
+  kindPermissionOf?(db: Db, ownerId: string, modules: readonly ModuleManifest[]): Promise<string | null>;
 }
 
 export interface DemoStep {

@@ -6,6 +6,7 @@ import type { Platform } from '../../platform/platform.js';
 import { CaseService } from './cases.js';
 import { statuses, type Status } from './kinds.js';
 import { IntakeService } from './intake.js';
+import { P } from './common.js';
 
 const phone = z
   .string()
@@ -61,6 +62,7 @@ export function mediationIntake(): Parameters<typeof defineIntake>[0][] {
   const request = defineIntake<MediationRequest>({
     kind: 'mediation.request',
     label: '申请人民调解',
+    readPermission: P.intake,
     schema: MediationRequest,
     secondFactor: (p) => p.phone,
     receivingUnit: ({ db, payload }) => receiverFor(db, payload.divisionCode),
@@ -107,6 +109,7 @@ export function mediationIntake(): Parameters<typeof defineIntake>[0][] {
   const question = defineIntake<MediationQuestion>({
     kind: 'mediation.question',
     label: '法律咨询（在线答疑）',
+    readPermission: P.intake,
     schema: MediationQuestion,
     secondFactor: (p) => p.phone,
     receivingUnit: ({ db, payload }) => receiverFor(db, payload.divisionCode ?? '540626'),

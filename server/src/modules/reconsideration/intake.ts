@@ -47,6 +47,7 @@ const stageText = (code: string) =>
 export const applicationIntake = defineIntake({
   kind: 'reconsideration.application',
   label: '行政复议申请',
+  readPermission: P.read,
   schema: PortalApplication,
   secondFactor: (p) => p.applicantPhone,
   async receivingUnit({ db, payload }) {

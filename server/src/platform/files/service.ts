@@ -32,7 +32,7 @@ export class FilesService {
     private readonly db: Db,
     readonly store: BlobStore,
     readonly maxBytes: number,
-    modules: readonly ModuleManifest[],
+    private readonly modules: readonly ModuleManifest[],
   ) {
     const owners = new Map<string, FileOwner>();
     for (const m of modules)
@@ -52,7 +52,12 @@ export class FilesService {
     const owner = this.owners.get(ref.ownerEntity);
     if (!owner) throw badInput('ownerEntity', `未知的附件所属对象类型：${ref.ownerEntity}`);
     const unitPath = await owner.unitPathOf(db, ref.ownerId);
-    if (!unitPath || !actor.covers(owner.readPermission, unitPath))
+    const kindPermission = unitPath && (await owner.kindPermissionOf?.(db, ref.ownerId, this.modules));
+    if (
+      !unitPath ||
+      !actor.covers(owner.readPermission, unitPath) ||
+      (kindPermission && !actor.covers(kindPermission, unitPath))
+    )
       throw notFound('附件所属记录', `${ref.ownerEntity}:${ref.ownerId}`);
     if (mode === 'write' && !actor.covers(owner.writePermission, unitPath))
       throw new DomainError(403, 'FORBIDDEN', '没有给该记录添加附件的权限', {

@@ -2,7 +2,7 @@ import { defineModule, type App } from '../manifest.js';
 import type { Platform } from '../platform.js';
 import { SUBMISSION_ENTITY } from './attachments.js';
 import { intakePortalRoutes, intakeStaffRoutes } from './routes.js';
-import { IntakeService, submissionUnitPath } from './service.js';
+import { IntakeService, submissionKindPermission, submissionUnitPath } from './service.js';
 
 export { defineIntake, type IntakeHandler, type IntakeStatus } from './types.js';
 export { IntakeService } from './service.js';
@@ -48,6 +48,7 @@ export default defineModule({
       readPermission: 'intake.submission.read',
       writePermission: 'intake.submission.retry',
       unitPathOf: submissionUnitPath,
+      kindPermissionOf: submissionKindPermission,
     },
   },
   jobs: [

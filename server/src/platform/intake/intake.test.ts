@@ -346,6 +346,52 @@ describe.each(backends())('portal intake on %s', (backend) => {
     expect((d as unknown as { rawPayload: Buffer }).rawPayload.equals(pdf)).toBe(true);
   });
 
+  // 行政复议法第三十六条: only the reconsideration office reads a case; the county office, which may
+  // retry failed submissions of other kinds and sees reconsideration statistics, must not.
+  it('shows a reconsideration application and its scan to reconsideration officers only', async () => {
+    const ip = address();
+    const [gov] = await query<{ id: number }>(
+      platform.db,
+      sql`select id from org_units where name = '索县人民政府'`,
+    );
+    const payload = {
+      applicantName: '扎西次仁',
+      applicantPhone: '13908960077',
+      respondentName: '索县市场监督管理局',
+      actDescription: '索市监罚〔2024〕12号行政处罚决定',
+      request: '请求撤销该处罚决定',
+      factsAndReasons: '处罚所依据的事实认定不清，证据不足。',
+      learnedOn: '2024-05-06',
+      organUnitId: gov!.id,
+    };
+    const c = await challenge(ip);
+    const f = intakeMultipart({ payload, challenge: solved(c) }, [{ name: '处罚决定书.pdf', bytes: pdf }]);
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/public/intake/reconsideration.application',
+      remoteAddress: ip,
+      payload: f.body,
+      headers: f.headers,
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().processed).toBe(true);
+    const [row] = await rows(sql`lookup_code = ${r.json().code.replace('-', '')}`);
+    const fileId = row!.file_ids[0]!;
+
+    const office = await login('office');
+    const listed = (await office.get('/api/intake/submissions?state=processed&limit=200')).json();
+    expect(listed.map((x: { id: string }) => x.id)).not.toContain(row!.id);
+    expect((await office.get(`/api/intake/submissions/${row!.id}`)).statusCode).toBe(404);
+    expect((await office.get(`/api/files/${fileId}`)).statusCode).toBe(404);
+
+    const fuyi = await login('fuyi');
+    const theirs = (await fuyi.get('/api/intake/submissions?state=processed&limit=200')).json();
+    expect(theirs.map((x: { id: string }) => x.id)).toContain(row!.id);
+    const d = await fuyi.get(`/api/files/${fileId}`);
+    expect(d.statusCode).toBe(200);
+    expect((d as unknown as { rawPayload: Buffer }).rawPayload.equals(pdf)).toBe(true);
+  });
+
   it('refuses a JSON body over the portal limit', async () => {
     const ip = address();
     const r = await submit(ip, 'test.request', { ...good, text: '字'.repeat(100_000) });

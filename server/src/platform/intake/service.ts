@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { inTx, type RequestContext } from '../../db/tx.js';
@@ -36,6 +36,7 @@ import { FailureLimiter } from './limiter.js';
 import { intakeSpentChallenges, intakeSubmissions } from './schema.js';
 import type { IntakeHandler, IntakeStatus } from './types.js';
 import { allowedExtensions } from '../files/types.js';
+import type { ModuleManifest } from '../manifest.js';
 
 type Row = typeof intakeSubmissions.$inferSelect;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler keeps its own payload type
@@ -332,21 +333,21 @@ export class IntakeService {
     return { ...s, history: [received, ...s.history] };
   }
 
-  /** Kinds whose owning module the actor works in (holds one of its permissions). */
-  private visibleKinds(actor: Actor): string[] {
-    return [...this.handlers.values()]
-      .filter(({ module }) =>
-        this.platform.modules.find((m) => m.name === module)?.permissions.some((p) => actor.can(p.code)),
-      )
-      .map(({ handler }) => handler.kind);
-  }
-
+  /**
+   * Submissions the actor may see with `permission`: the receiving unit in its scope for that
+   * permission, and for the kind's read permission (the module's case-file permission), so an office
+   * that retries failed mediation requests does not read reconsideration applications.
+   */
   private visible(actor: Actor, permission: string): SQL {
-    const kinds = this.visibleKinds(actor);
-    return and(
-      kinds.length ? inArray(intakeSubmissions.kind, kinds) : sql`false`,
-      inScope(orgUnits.path, actor.scopes(permission)),
-    )!;
+    const kinds = [...this.handlers.values()]
+      .filter(({ handler }) => actor.can(handler.readPermission))
+      .map(({ handler }) =>
+        and(
+          eq(intakeSubmissions.kind, handler.kind),
+          inScope(orgUnits.path, actor.scopes(handler.readPermission)),
+        ),
+      );
+    return and(kinds.length ? or(...kinds) : sql`false`, inScope(orgUnits.path, actor.scopes(permission)))!;
   }
 
   async list(actor: Actor, q: z.infer<typeof SubmissionQuery>): Promise<z.infer<typeof SubmissionItem>[]> {
@@ -466,4 +467,24 @@ export async function submissionUnitPath(db: Db, id: string): Promise<string | n
     .innerJoin(orgUnits, eq(orgUnits.id, intakeSubmissions.unitId))
     .where(eq(intakeSubmissions.id, id));
   return r?.path ?? null;
+}
+
+/**
+ * The case-file permission of a submission's kind, for its attachments: an office that may list
+ * failed submissions of other kinds does not read a reconsideration application's scans.
+ * An unknown kind (its module removed) needs a permission no role has.
+ */
+export async function submissionKindPermission(
+  db: Db,
+  id: string,
+  modules: readonly ModuleManifest[],
+): Promise<string | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const [r] = await db
+    .select({ kind: intakeSubmissions.kind })
+    .from(intakeSubmissions)
+    .where(eq(intakeSubmissions.id, id));
+  if (!r) return null;
+  const handler = modules.flatMap((m) => m.intake ?? []).find((h) => h.kind === r.kind);
+  return handler?.readPermission ?? 'intake.kind.unregistered';
 }

@@ -55,6 +55,7 @@ export function testIntakeModule() {
   const handler = defineIntake({
     kind: 'test.request',
     label: '测试申请',
+    readPermission: 'testintake.case.read',
     schema: TestPayload,
     secondFactor: (p) => p.phone,
     choices: async () => ({ topic: [{ value: 'land', label: '土地' }] }),
@@ -88,6 +89,7 @@ export function testIntakeModule() {
   const rooted = defineIntake({
     kind: 'test.rooted',
     label: '测试（未指定受理单位）',
+    readPermission: 'testintake.case.read',
     schema: TestPayload,
     secondFactor: (p) => p.phone,
     async process() {

@@ -12,6 +12,13 @@ export interface IntakeHandler<P = unknown> {
   /** `reconsideration.application`, `mediation.request`, `mediation.question` */
   kind: string;
   label: string;
+  /**
+   * The permission an officer needs to see submissions of this kind, their payload and their
+   * attachments (with the receiving unit in scope): the module's own case-file permission, so a
+   * reconsideration application is read by reconsideration officers only (行政复议法第三十六条:
+   * personal data and secrets in a case are kept confidential).
+   */
+  readPermission: string;
   /** the submission body (attachments travel separately as file ids) */
   schema: z.ZodType<P>;
   /**
