@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nationalDays, nationalYears } from '../../platform/calendar/national.js';
 import { buildCalendar, type CalendarRow } from '../../platform/calendar/periods.js';
-import { decisionDue, earliestHearing, timeline, type CaseFacts } from './rules.js';
+import { addDays } from '../../platform/calendar/dates.js';
+import { addYears, decisionDue, earliestHearing, timeline, type CaseFacts } from './rules.js';
 
 const SUO = '/540000/540600/540626/';
 /** 那曲市 藏历新年 2023 as the demo calendar holds it (dates of the 拉萨 notice, an assumption). */
@@ -22,6 +23,7 @@ const facts = (f: Partial<CaseFacts>): CaseFacts => ({
   stage: 'intake',
   receivedOn: '2023-06-05',
   learnedOn: '2023-06-01',
+  actDate: null,
   procedure: null,
   correctionNoticeOn: null,
   correctionServedOn: null,
@@ -140,6 +142,38 @@ describe('申请期限 60 days (第二十条第一款)', () => {
     const t = timeline(facts({ learnedOn, receivedOn }), cal, SUO, receivedOn);
     expect(t.late).toBe(late);
     expect(t.deadlines[0]).toMatchObject({ key: 'application', dueOn: end, status: late ? 'late' : 'met' });
+  });
+});
+
+describe('最长申请期限 (第二十一条)', () => {
+  it.each<[string, string, string, boolean]>([
+    // five years to the day; not rolled past a holiday (2028-10-01 is 国庆), a bar is a fixed date
+    ['2023-10-01', '2028-10-01', '2028-10-01', false],
+    ['2023-10-01', '2028-10-01', '2028-10-02', true],
+    // 29 February with no match ends on 28 February (民法典第二百零二条)
+    ['2024-02-29', '2029-02-28', '2029-03-01', true],
+  ])('act of %s → last day %s; received %s late=%s', (actDate, end, receivedOn, late) => {
+    // learned of it the day before applying: the 60-day period of Art. 20 is met
+    const learnedOn = addDays(receivedOn, -1);
+    const t = timeline(facts({ actDate, learnedOn, receivedOn }), cal, SUO, receivedOn);
+    expect(t.late).toBe(late);
+    const d = t.deadlines.find((x) => x.key === 'maximum');
+    expect(d).toMatchObject({
+      dueOn: end,
+      status: late ? 'late' : 'met',
+      article: '《行政复议法》第二十一条',
+    });
+    expect(d!.description).toContain('二十年');
+  });
+
+  it('is not shown when the application does not date the act', () => {
+    expect(dl({ actDate: null }, '2023-06-05', 'maximum')).toBeUndefined();
+  });
+
+  it('counts years to the corresponding day', () => {
+    expect(addYears('2023-06-01', 5)).toBe('2028-06-01');
+    expect(addYears('2024-02-29', 20)).toBe('2044-02-29');
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
   });
 });
 

@@ -51,6 +51,7 @@ export const APPROACHING_DAYS = 3;
 
 export type DeadlineKey =
   | 'application'
+  | 'maximum'
   | 'intakeReview'
   | 'correctionNotice'
   | 'correctionReply'
@@ -87,6 +88,8 @@ export interface CaseFacts {
   stage: Stage;
   receivedOn: string;
   learnedOn: string;
+  /** 行政行为作出之日, when the application names it (Art. 21 counts from it) */
+  actDate: string | null;
   procedure: Procedure | null;
   correctionNoticeOn: string | null;
   /** when the applicant received the notice; the notice date when not recorded */
@@ -181,6 +184,32 @@ export function decisionDue(
   return { ...d, description: `${parts.join('；')}，共${total}日${rolled}，期限届满日为${zhDate(d.end)}。` };
 }
 
+export const MAXIMUM_ARTICLE = '第二十一条';
+
+/**
+ * The same day `years` later; a 29 February with no match ends on the last day of February
+ * (民法典第二百零二条: a period in years ends on the corresponding day, or the month's last day).
+ */
+export function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return `${y + years}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * Art. 21: an application made more than five years after the act (twenty when it concerns real
+ * property) is not accepted. A bar, not a period to roll past holidays: its last day is fixed. The
+ * officer decides whether the act concerns real property; the view names both limits.
+ */
+function outerLimit(actDate: string): { end: string; description: string; error: null } {
+  const end = addYears(actDate, 5);
+  return {
+    end,
+    description: `依照${cite(MAXIMUM_ARTICLE)}，自行政行为作出之日${zhDate(actDate)}起超过五年的申请不予受理，最后一日为${zhDate(end)}；因不动产提出的为二十年，至${zhDate(addYears(actDate, 20))}。`,
+    error: null,
+  };
+}
+
 /** How the case's dates run through the law's periods as of `today`. */
 export function timeline(f: CaseFacts, cal: CalendarData, path: string | null, today: string): CaseTimeline {
   const out: DeadlineView[] = [];
@@ -216,8 +245,11 @@ export function timeline(f: CaseFacts, cal: CalendarData, path: string | null, t
       description: `依照${cite(rules.application.article)}，自${zhDate(f.learnedOn)}的次日起计算60日，第60日为${zhDate(nominal)}（如为法定休假日顺延；该年节假日安排尚未载入）。`,
       error: null,
     };
-  const late = !!app.end && f.receivedOn > app.end;
   push('application', '申请期限', rules.application.article, app, f.receivedOn);
+  // Art. 21: whatever the applicant knew, five years from the act (twenty for real property) bars it
+  const outer = f.actDate ? outerLimit(f.actDate) : null;
+  if (outer) push('maximum', '最长申请期限', MAXIMUM_ARTICLE, outer, f.receivedOn);
+  const late = (!!app.end && f.receivedOn > app.end) || (!!outer?.end && f.receivedOn > outer.end);
 
   let stage = f.stage;
   let acceptedOn = f.acceptedOn;

@@ -104,6 +104,7 @@ export function factsOf(row: CaseRow, sus: Loaded['suspensions']): CaseFacts {
     stage: row.stage,
     receivedOn: row.receivedOn,
     learnedOn: row.learnedOn,
+    actDate: row.actDate,
     procedure: row.procedure,
     correctionNoticeOn: row.correctionNoticeOn,
     correctionServedOn: row.correctionServedOn,
