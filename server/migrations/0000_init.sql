@@ -1194,6 +1194,7 @@ CREATE INDEX "assessment_scores_unit_idx" ON "assessment_scores" USING btree ("u
 CREATE UNIQUE INDEX "reconsideration_cases_number_uq" ON "reconsideration_cases" USING btree ("organ_unit_id","case_year","case_seq") WHERE case_seq is not null;--> statement-breakpoint
 CREATE INDEX "reconsideration_cases_organ_received_idx" ON "reconsideration_cases" USING btree ("organ_unit_id","received_on");--> statement-breakpoint
 CREATE INDEX "reconsideration_cases_stage_idx" ON "reconsideration_cases" USING btree ("stage");--> statement-breakpoint
+CREATE INDEX "reconsideration_cases_list_idx" ON "reconsideration_cases" USING btree ("received_on","created_at") WHERE "reconsideration_cases"."voided_at" is null;--> statement-breakpoint
 CREATE INDEX "reconsideration_events_case_idx" ON "reconsideration_events" USING btree ("case_id","id");--> statement-breakpoint
 CREATE INDEX "reconsideration_hearings_case_idx" ON "reconsideration_hearings" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "reconsideration_suspensions_case_idx" ON "reconsideration_suspensions" USING btree ("case_id");--> statement-breakpoint
@@ -1201,7 +1202,9 @@ CREATE UNIQUE INDEX "mediation_evaluations_case_uq" ON "mediation_case_evaluatio
 CREATE INDEX "mediation_evaluations_case_idx" ON "mediation_case_evaluations" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "mcm_mediator_idx" ON "mediation_case_mediators" USING btree ("mediator_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "mediation_cases_number_uq" ON "mediation_cases" USING btree ("received_unit_id","year","seq");--> statement-breakpoint
-CREATE INDEX "mediation_cases_unit_idx" ON "mediation_cases" USING btree ("unit_id","received_on");--> statement-breakpoint
+CREATE INDEX "mediation_cases_list_idx" ON "mediation_cases" USING btree ("received_on","number") WHERE "mediation_cases"."voided_at" is null;--> statement-breakpoint
+CREATE INDEX "mediation_cases_unit_idx" ON "mediation_cases" USING btree ("unit_id","received_on","number") WHERE "mediation_cases"."voided_at" is null;--> statement-breakpoint
+CREATE INDEX "mediation_cases_status_idx" ON "mediation_cases" USING btree ("status","received_on","number") WHERE "mediation_cases"."voided_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "mediation_confirmations_case_uq" ON "mediation_confirmations" USING btree ("case_id") WHERE voided_at is null;--> statement-breakpoint
 CREATE INDEX "mediation_rounds_division_idx" ON "mediation_evaluation_rounds" USING btree ("division_code","year");--> statement-breakpoint
 CREATE INDEX "mediation_follow_ups_case_idx" ON "mediation_follow_ups" USING btree ("case_id");--> statement-breakpoint

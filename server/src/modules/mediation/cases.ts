@@ -65,17 +65,17 @@ interface CaseRow {
   parties: string | null;
   mediators: string | null;
   ruling: Ruling | null;
-  total: number;
 }
 
 /**
- * The matching page is chosen first (filters and scope on the case and its unit, the total by a
- * window count), and only its rows get their parties, mediators and ruling: a list of 20 does not
- * aggregate the parties of every case in the county.
+ * The matching page is chosen first (filters and scope on the case and its unit, in the order of the
+ * partial indexes on received_on, number), and only its rows get their parties, mediators and
+ * ruling: a list of 20 does not aggregate the parties of every case in the county. The total is its
+ * own count (caseCount): a window count would read and sort every match before the first row.
  */
 const caseSelect = (where: SQL, scope: SQL, page?: { limit: number; offset: number }) =>
   sql`with hit as (
-        select c.id, c.received_on, c.number, count(*) over ()::int as total
+        select c.id, c.received_on, c.number
         from mediation_cases c join org_units u on u.id = c.unit_id
         where ${where} and (${scope})
         order by c.received_on desc, c.number desc
@@ -88,14 +88,17 @@ const caseSelect = (where: SQL, scope: SQL, page?: { limit: number; offset: numb
         (select string_agg(p.name, '、' order by p.sort) from mediation_parties p where p.case_id = c.id) as parties,
         (select string_agg(m.name, '、' order by cm.lead desc, m.name) from mediation_case_mediators cm
            join mediators m on m.id = cm.mediator_id where cm.case_id = c.id) as mediators,
-        (select j.ruling from mediation_confirmations j where j.case_id = c.id and j.voided_at is null) as ruling,
-        hit.total
+        (select j.ruling from mediation_confirmations j where j.case_id = c.id and j.voided_at is null) as ruling
       from hit join mediation_cases c on c.id = hit.id
       join org_units u on u.id = c.unit_id
       join org_units ru on ru.id = c.received_unit_id
       join mediation_dispute_types t on t.code = c.dispute_type_code
       join divisions d on d.code = c.division_code
       order by hit.received_on desc, hit.number desc`;
+
+const caseCount = (where: SQL, scope: SQL) =>
+  sql`select count(*)::int as total from mediation_cases c join org_units u on u.id = c.unit_id
+      where ${where} and (${scope})`;
 
 const summaryOf = (r: CaseRow) => ({
   id: r.id,
@@ -158,18 +161,16 @@ export class CaseService {
         sql`(c.number like ${`%${f.q}%`} or exists (select 1 from mediation_parties p where p.case_id = c.id and p.name like ${`%${f.q}%`}))`,
       );
     const scope = inScope(sql`u.path`, actor.scopes(P.read));
+    const matching = sql.join(where, sql` and `);
     const rows = await query<CaseRow>(
       this.db,
-      caseSelect(sql.join(where, sql` and `), scope, {
-        limit: f.pageSize,
-        offset: (f.page - 1) * f.pageSize,
-      }),
+      caseSelect(matching, scope, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize }),
     );
+    // a short first page is the whole list: no count needed
     const total =
-      rows[0]?.total ??
-      (f.page > 1
-        ? ((await query<CaseRow>(this.db, caseSelect(sql.join(where, sql` and `), scope)))[0]?.total ?? 0)
-        : 0);
+      f.page === 1 && rows.length < f.pageSize
+        ? rows.length
+        : ((await query<{ total: number }>(this.db, caseCount(matching, scope)))[0]?.total ?? 0);
     return { items: rows.map(summaryOf), total, page: f.page, pageSize: f.pageSize };
   }
 

@@ -220,7 +220,17 @@ export const mediationCases = pgTable(
   },
   (t) => [
     uniqueIndex('mediation_cases_number_uq').on(t.receivedUnitId, t.year, t.seq),
-    index('mediation_cases_unit_idx').on(t.unitId, t.receivedOn),
+    // the case list's order, whole-county, per committee and per status, read backwards for
+    // `order by received_on desc, number desc` (bench:cases)
+    index('mediation_cases_list_idx')
+      .on(t.receivedOn, t.number)
+      .where(sql`${t.voidedAt} is null`),
+    index('mediation_cases_unit_idx')
+      .on(t.unitId, t.receivedOn, t.number)
+      .where(sql`${t.voidedAt} is null`),
+    index('mediation_cases_status_idx')
+      .on(t.status, t.receivedOn, t.number)
+      .where(sql`${t.voidedAt} is null`),
   ],
 );
 

@@ -350,30 +350,20 @@ export async function loadMany(db: Db, actor: Actor, permission: string, where: 
         order by c.received_on desc, c.created_at desc`,
   );
   if (!rows.length) return [];
-  const ids = rows.map((r) => r.id);
+  // one array parameter, not one per id: a list of thousands stays one short statement
+  const ids = sql`${`{${rows.map((r) => r.id).join(',')}}`}::uuid[]`;
   const full = await db
     .select()
     .from(cases)
-    .where(
-      and(
-        isNull(cases.voidedAt),
-        sql`${cases.id} in (${sql.join(
-          ids.map((i) => sql`${i}::uuid`),
-          sql`, `,
-        )})`,
-      ),
-    );
+    .where(and(isNull(cases.voidedAt), sql`${cases.id} = any(${ids})`));
   const sus = await db
     .select()
     .from(suspensions)
-    .where(
-      sql`${suspensions.caseId} in (${sql.join(
-        ids.map((i) => sql`${i}::uuid`),
-        sql`, `,
-      )})`,
-    )
+    .where(sql`${suspensions.caseId} = any(${ids})`)
     .orderBy(asc(suspensions.id));
   const byId = new Map(full.map((r) => [r.id, r]));
+  const susByCase = new Map<string, typeof sus>();
+  for (const s of sus) susByCase.set(s.caseId, [...(susByCase.get(s.caseId) ?? []), s]);
   return rows.map((r) => ({
     row: byId.get(r.id)!,
     organName: r.organ_name,
@@ -382,7 +372,7 @@ export async function loadMany(db: Db, actor: Actor, permission: string, where: 
     divisionName: r.division_name,
     respondentKind: r.respondent_kind,
     respondentParentId: r.respondent_parent,
-    suspensions: sus.filter((s) => s.caseId === r.id),
+    suspensions: susByCase.get(r.id) ?? [],
   }));
 }
 
