@@ -17,7 +17,19 @@ import { sql } from 'drizzle-orm';
 import { query } from '../server/src/db/database.js';
 import { intakeOf } from '../server/src/platform/intake/index.js';
 import { startServer, type Running } from '../server/src/server.js';
-import { PG_URL, admin, config, drained, log, root, stopWithin, withDb, writeSection } from './lib.js';
+import {
+  admin,
+  benchDatabaseName,
+  config,
+  drained,
+  loadAverage,
+  log,
+  PG_URL,
+  root,
+  stopWithin,
+  withDb,
+  writeSection,
+} from './lib.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -66,11 +78,8 @@ function load(url: string, seconds: number): Promise<Run> {
 }
 
 const started = Date.now();
-const loadBefore = os
-  .loadavg()
-  .map((l) => l.toFixed(1))
-  .join(' / ');
-const name = `fazhi_bench_${randomBytes(4).toString('hex')}`;
+const loadBefore = loadAverage();
+const name = benchDatabaseName();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-'));
 await admin((c) => c.query(`create database ${name}`));
 let running: Running | undefined;

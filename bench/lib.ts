@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
@@ -55,6 +56,9 @@ export interface Load {
   p99: number;
   errors: number;
   non2xx: number;
+  /** responses received in the run (autocannon's requests.total) */
+  responses: number;
+  timeouts: number;
 }
 
 /** autocannon in its own process, so the load generator does not share the server's event loop. */
@@ -68,7 +72,7 @@ export function autocannon(
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
   args.push(url);
   return new Promise<{
-    requests: { average: number };
+    requests: { average: number; total: number };
     latency: { p50: number; p99: number };
     errors: number;
     timeouts: number;
@@ -87,7 +91,11 @@ export function autocannon(
   });
 }
 
-/** A 3 s unmeasured warm-up at 10 connections, then one measured run per connection count. */
+/**
+ * A 3 s unmeasured warm-up at 10 connections, then one measured run per connection count, the server
+ * settled after the warm-up and after each run: a list that takes seconds per request would otherwise
+ * start each measured run behind the previous one's queue.
+ */
 export async function drive(
   backend: string,
   target: string,
@@ -95,7 +103,9 @@ export async function drive(
   headers: Record<string, string>,
   opts: { seconds: number; connections?: number[] },
 ): Promise<Load[]> {
+  const base = new URL(url).origin;
   await autocannon(url, 10, headers, 3).catch(() => undefined); // JIT and caches warm up
+  await settle(base);
   const out: Load[] = [];
   for (const connections of opts.connections ?? [10, 50]) {
     const r = await autocannon(url, connections, headers, opts.seconds);
@@ -108,13 +118,66 @@ export async function drive(
       p99: r.latency.p99,
       errors: r.errors + r.timeouts,
       non2xx: r.non2xx,
+      responses: r.requests.total,
+      timeouts: r.timeouts,
     };
     out.push(l);
     log(
-      `${backend} ${target} c=${connections}: ${l.rps} req/s p50 ${l.p50} ms p99 ${l.p99} ms errors ${l.errors} non2xx ${l.non2xx}`,
+      `${backend} ${target} c=${connections}: ${l.rps} req/s p50 ${l.p50} ms p99 ${l.p99} ms errors ${l.errors} ` +
+        `(timeouts ${l.timeouts}) non2xx ${l.non2xx} responses ${l.responses}`,
     );
+    await settle(base);
   }
   return out;
+}
+
+/**
+ * Waits until the server answers quickly again, however long that takes (up to 10 minutes): after an
+ * overload it finishes every queued request, even those whose client has gone.
+ */
+export async function settle(base: string) {
+  for (let i = 0; i < 10; i++) {
+    const t = Date.now();
+    await drained(base);
+    if (Date.now() - t < 59_000) return;
+  }
+  throw new Error('server still busy after 10 minutes');
+}
+
+/** Sequential requests, one at a time: what one user waits; `last` is the last answer's JSON. */
+export async function single(url: string, cookie: string, n = 10) {
+  const ms: number[] = [];
+  let last: unknown;
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const r = await fetch(url, { headers: { cookie } });
+    if (r.status !== 200) throw new Error(`${url}: ${r.status} ${await r.text()}`);
+    last = await r.json();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { median: ms[Math.floor(n / 2)]!, max: ms[n - 1]!, last };
+}
+
+/** A fresh database's name for one bench run (created and dropped by the bench). */
+export const benchDatabaseName = () => `fazhi_bench_${randomBytes(4).toString('hex')}`;
+
+/** The machine's load average before a run, for the report: other work shares the two cores. */
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+
+/** Runs a bench's main and exits with its outcome (the server's timers would keep the process alive). */
+export function runBench(main: () => Promise<void>) {
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }
 
 /**

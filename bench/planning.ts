@@ -6,7 +6,6 @@
  *   BENCH_DURATION=10        seconds per autocannon run
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres  (a fresh database is created and dropped)
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,14 +21,17 @@ import { notePlanUnits } from '../server/src/modules/planning/visible.js';
 import type { Scope } from '../server/src/platform/access/actor.js';
 import { startServer } from '../server/src/server.js';
 import {
-  PG_URL,
   admin,
+  benchDatabaseName,
   config,
   drained,
   drive,
   loadUnits,
   log,
   login,
+  PG_URL,
+  runBench,
+  single,
   stopWithin,
   withDb,
   writeSection,
@@ -94,20 +96,6 @@ async function loadPlans(db: Db) {
   );
 }
 
-/** Sequential requests, one at a time: what one user waits. */
-async function single(url: string, cookie: string, n = 10) {
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    const r = await fetch(url, { headers: { cookie } });
-    if (r.status !== 200) throw new Error(`${url}: ${r.status} ${await r.text()}`);
-    await r.arrayBuffer();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  return { median: ms[Math.floor(n / 2)]!, max: ms[n - 1]! };
-}
-
 /** EXPLAIN ANALYZE of the two state queries the routes run, as the office user sees them. */
 async function explain(db: Db, running: Awaited<ReturnType<typeof startServer>>) {
   const service = new PlanningService(db, running.platform.calendar, running.platform.files);
@@ -135,7 +123,7 @@ async function explain(db: Db, running: Awaited<ReturnType<typeof startServer>>)
 async function main() {
   setInterval(() => undefined, 1000);
   const started = Date.now();
-  const name = `fazhi_bench_${randomBytes(4).toString('hex')}`;
+  const name = benchDatabaseName();
   const url = withDb(PG_URL, name);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-'));
   const loads: Load[] = [];
@@ -247,10 +235,4 @@ function report(
 const BEGIN = '<!-- bench:planning:begin (written by npm run bench:planning; do not edit by hand) -->';
 const END = '<!-- bench:planning:end -->';
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

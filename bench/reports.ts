@@ -7,7 +7,6 @@
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres  (a fresh database is created and dropped)
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +15,18 @@ import { query, type Db } from '../server/src/db/database.js';
 import { renderDocx } from '../server/src/platform/documents/docx.js';
 import type { Platform } from '../server/src/platform/platform.js';
 import { startServer } from '../server/src/server.js';
-import { PASSWORD, PG_URL, admin, config, log, stopWithin, withDb, writeSection } from './lib.js';
+import {
+  admin,
+  benchDatabaseName,
+  config,
+  log,
+  PASSWORD,
+  PG_URL,
+  runBench,
+  stopWithin,
+  withDb,
+  writeSection,
+} from './lib.js';
 
 /** Session and CSRF cookies, and the token to echo on writes. */
 async function login(url: string, username: string): Promise<string> {
@@ -187,7 +197,7 @@ async function perFigure(platform: Platform) {
 async function main() {
   setInterval(() => undefined, 1000);
   const started = Date.now();
-  const name = `fazhi_bench_${randomBytes(4).toString('hex')}`;
+  const name = benchDatabaseName();
   const url = withDb(PG_URL, name);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-'));
   const facts: [string, string][] = [];
@@ -316,10 +326,4 @@ function report(
 const BEGIN = '<!-- bench:reports:begin (written by npm run bench:reports; do not edit by hand) -->';
 const END = '<!-- bench:reports:end -->';
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

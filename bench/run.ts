@@ -7,7 +7,6 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres  (a fresh database is created and dropped)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,17 +15,19 @@ import { query } from '../server/src/db/database.js';
 import { startServer, type Running } from '../server/src/server.js';
 import { startBare, USERS_PAGE_SQL } from './bare-server.js';
 import {
-  KEY,
-  PG_URL,
   admin,
+  benchDatabaseName,
   config,
   drained,
-  freePort,
   drive as driveWith,
+  freePort,
+  KEY,
   loadUnits,
   log,
   login as loginAs,
+  PG_URL,
   root,
+  runBench,
   stopWithin,
   withDb,
   writeSection,
@@ -131,7 +132,7 @@ async function benchPglite() {
 }
 
 async function benchPostgres() {
-  const name = `fazhi_bench_${randomBytes(4).toString('hex')}`;
+  const name = benchDatabaseName();
   const url = withDb(PG_URL, name);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-'));
   const f: Record<string, string> = {};
@@ -269,10 +270,4 @@ async function main() {
   writeDoc(section);
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);
