@@ -322,6 +322,25 @@ describe.each(backends())('mediation scope on %s', (kind) => {
     ).toBe(200);
   });
 
+  it('the centre’s staff (zhongxin) take in and route for every committee of the county, and see parties in full', async () => {
+    const centreStaff = await t.as('zhongxin');
+    const atRongbu = await newCase(office, rongbu);
+    const atYala = await newCase(centreStaff, yala);
+    const list = (await centreStaff.get('/api/mediation/cases?pageSize=200')).json();
+    const ids = list.items.map((c: { id: string }) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([atRongbu, atYala]));
+    const one = (await centreStaff.get(`/api/mediation/cases/${atRongbu}`)).json();
+    expect(one.partyList[0].phone).toBe('13908960001');
+    const route = await centreStaff.post(`/api/mediation/cases/${atRongbu}/assign`, {
+      unitId: rongbu.id,
+      mediatorIds: [(await team(rongbu.id))[0]],
+    });
+    expect(route.statusCode, route.body).toBe(200);
+    // but the county's other business is not theirs
+    expect((await centreStaff.get('/api/planning/tasks')).statusCode).toBe(403);
+    expect((await centreStaff.get('/api/reconsideration/cases')).statusCode).toBe(403);
+  });
+
   it('committees, mediators and evaluation rounds: the office does not reach 嘉黎县', async () => {
     const theirMediator = await one<{ id: string }>(
       sql`insert into mediators (unit_id, name, gender, ethnicity, employment, appointment, appointed_on)

@@ -152,6 +152,15 @@ export function demoUsers(): DemoUser[] {
       scopeUnit: 'suo',
     },
     {
+      // the one-stop centre (一站式矛盾纠纷多元化解中心) takes in and routes disputes for the whole county
+      username: 'zhongxin',
+      displayName: '央金卓嘎',
+      unit: 'centre',
+      role: 'mediator',
+      subtree: true,
+      scopeUnit: 'suo',
+    },
+    {
       username: 'mediator',
       displayName: '拉巴次仁',
       unit: 'med:540626100',
