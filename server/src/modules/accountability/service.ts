@@ -25,6 +25,7 @@ import {
   type PostType,
 } from './kinds.js';
 import { lawDutyCampaigns, lawDutyLists, lawDutyReporters, lawDutyReports } from './schema.js';
+import { todayInShanghai } from '../../platform/calendar/dates.js';
 
 export const P = {
   read: 'accountability.read',
@@ -34,9 +35,6 @@ export const P = {
 
 /** The files service's owner entity for a signed report: its id is the reporter's. */
 export const REPORT_FILE_OWNER = 'accountability.report';
-
-const todayInShanghai = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 const iso = (v: string | Date) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 

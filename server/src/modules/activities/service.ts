@@ -10,14 +10,11 @@ import { orgUnits } from '../../platform/org/schema.js';
 import type { ActivityQuery, ActivityView, CreateActivity } from './contract.js';
 import { activityKinds, kindsOf } from './kinds.js';
 import { activities, activityAttendance, activityMaterials } from './schema.js';
+import { todayInShanghai } from '../../platform/calendar/dates.js';
 
 export const P = { read: 'activities.read', manage: 'activities.manage' } as const;
 
 const organiser = alias(orgUnits, 'organiser');
-
-/** Today in Beijing time, YYYY-MM-DD. */
-const todayInShanghai = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 export class ActivityService {
   constructor(private readonly db: Db) {}

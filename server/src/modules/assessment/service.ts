@@ -23,6 +23,7 @@ import {
   assessmentScores,
   assessmentSystems,
 } from './schema.js';
+import { todayInShanghai } from '../../platform/calendar/dates.js';
 
 export const P = {
   read: 'assessment.read',
@@ -32,9 +33,6 @@ export const P = {
 
 /** The files service's owner entity for self-evaluation evidence: its id is the round unit's. */
 export const EVIDENCE_OWNER = 'assessment.selfEvaluation';
-
-const todayInShanghai = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 interface RoundRow {
   id: string;

@@ -7,6 +7,7 @@ import type { Platform } from '../../platform/platform.js';
 import type { Board, BoardQuery, ModuleQuery, MonthlyBoard, UnitBoard } from './board-contract.js';
 import { drillLink, intersectScopes, mapLimit, monthsOf } from './scopes.js';
 import { P } from './service.js';
+import { todayInShanghai } from '../../platform/calendar/dates.js';
 
 /** Figure computations in flight at once: enough to keep a server pool busy, not to take all of it. */
 const CONCURRENCY = 4;
@@ -54,9 +55,6 @@ class FigureCache {
     return value;
   }
 }
-
-const todayInShanghai = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 interface Where {
   year: number;

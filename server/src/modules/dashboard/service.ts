@@ -9,6 +9,7 @@ import { AssessmentService } from '../assessment/service.js';
 import { FindingService } from '../findings/service.js';
 import { PlanningDashboard, planningDashboard, type DashboardQuery } from '../planning/index.js';
 import { PlanningService } from '../planning/service.js';
+import { todayInShanghai } from '../../platform/calendar/dates.js';
 
 export const P = { read: 'dashboard.read' } as const;
 
@@ -90,9 +91,6 @@ async function divisionCodes(db: Db, code: string): Promise<Set<string>> {
   if (!rows.length) throw badInput('division', `行政区划代码 ${code} 不存在`);
   return new Set(rows.map((r) => r.code));
 }
-
-const todayInShanghai = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 /**
  * The leaders' cockpit: one call gathering what each module counts, through the modules' own services,

@@ -24,6 +24,7 @@ import {
   type FindingState,
   type Severity,
 } from './states.js';
+import { todayInShanghai } from '../../platform/calendar/dates.js';
 
 export { findingStates, severities, type FindingState, type Severity } from './states.js';
 
@@ -84,9 +85,7 @@ function actionsFor(actor: Actor, f: StepSubject, unitPath: string): FindingActi
 /** The files service's owner entity for rectification evidence. */
 export const EVIDENCE_OWNER = 'findings.finding';
 
-/** Today in Beijing time, YYYY-MM-DD. */
-export const todayInShanghai = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export { todayInShanghai } from '../../platform/calendar/dates.js';
 
 /**
  * The finding's id, always table-qualified: drizzle leaves columns bare in a single-table select, and a

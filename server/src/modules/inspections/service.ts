@@ -15,11 +15,9 @@ import {
   inspectionFeedbackItems,
   inspectionRounds,
 } from './schema.js';
+import { todayInShanghai } from '../../platform/calendar/dates.js';
 
 export const P = { read: 'inspections.read', manage: 'inspections.manage' } as const;
-
-const todayInShanghai = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 export class InspectionService {
   constructor(private readonly db: Db) {}

@@ -4,6 +4,7 @@ import { inScope, type Actor } from '../../platform/access/actor.js';
 import { badInput } from '../../platform/http/errors.js';
 import { levelOfDivision, type Level } from './kinds.js';
 import { mediationCounters } from './schema.js';
+import { todayInShanghai } from '../../platform/calendar/dates.js';
 
 export const P = {
   read: 'mediation.read',
@@ -15,8 +16,7 @@ export const P = {
   subsidy: 'mediation.subsidy',
 } as const;
 
-export const todayInShanghai = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export { todayInShanghai } from '../../platform/calendar/dates.js';
 
 export const fen = (yuan: number) => Math.round(yuan * 100);
 export const yuan = (f: number | string | null) => (f === null ? 0 : Number(f) / 100);

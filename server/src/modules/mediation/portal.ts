@@ -7,6 +7,7 @@ import { CaseService } from './cases.js';
 import { statuses, type Status } from './kinds.js';
 import { IntakeService } from './intake.js';
 import { P } from './common.js';
+import { shanghaiDate } from '../../platform/calendar/dates.js';
 
 const phone = z
   .string()
@@ -29,8 +30,6 @@ async function receiverFor(db: Db, divisionCode: string): Promise<number | null>
   );
   return u?.id ?? null;
 }
-
-const shanghaiDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
 
 export const MediationRequest = z.object({
   applicantName: z.string().trim().min(2, '请填写申请人姓名').max(40),
@@ -78,7 +77,7 @@ export function mediationIntake(): Parameters<typeof defineIntake>[0][] {
       if (!unitId) throw new Error(`乡镇 ${payload.divisionCode} 没有可受理的调解中心或调委会`);
       const { id } = await new CaseService(platform).createIn(tx, {
         unitId,
-        receivedOn: shanghaiDay(receivedAt),
+        receivedOn: shanghaiDate(receivedAt),
         source: 'portal',
         disputeTypeCode: payload.disputeTypeCode,
         // the centre grades it when routing (分级调处)
@@ -119,7 +118,7 @@ export function mediationIntake(): Parameters<typeof defineIntake>[0][] {
       const id = await new IntakeService(platform).createQuestionIn(tx.db, tx.ctx, {
         unitId,
         channel: 'online',
-        receivedOn: shanghaiDay(receivedAt),
+        receivedOn: shanghaiDate(receivedAt),
         askerName: payload.name ?? null,
         phone: payload.phone,
         divisionCode: payload.divisionCode ?? null,

@@ -45,6 +45,4 @@ export async function ownUnit(db: Db, actor: Actor, id: number, permission: stri
   return u;
 }
 
-/** Today in Beijing time, YYYY-MM-DD. */
-export const todayInShanghai = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export { todayInShanghai } from '../../platform/calendar/dates.js';

@@ -13,6 +13,7 @@ import { stages } from './kinds.js';
 import { timeline } from './rules.js';
 import { ReconsiderationService } from './service.js';
 import { P, factsOf, loadCase } from './store.js';
+import { shanghaiDate } from '../../platform/calendar/dates.js';
 
 export const PortalApplication = ApplicationElements.extend({
   /** the 复议机关 addressed (a people's government) */
@@ -23,8 +24,6 @@ export const PortalApplication = ApplicationElements.extend({
     .regex(/^1\d{10}$/, '请填写 11 位手机号码，查询进度时需再次输入'),
 });
 export type PortalApplication = z.output<typeof PortalApplication>;
-
-const shanghaiDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
 
 /** The events the applicant is told of, by stage code. */
 const visible: Record<string, keyof typeof stages | 'received'> = {

@@ -38,8 +38,7 @@ export const P = {
   settings: 'reconsideration.settings.manage',
 } as const;
 
-export const todayInShanghai = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export { todayInShanghai } from '../../platform/calendar/dates.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export interface Loaded {

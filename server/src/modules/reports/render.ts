@@ -29,8 +29,7 @@ export interface Subject {
   name: string;
 }
 
-export const todayInShanghai = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export { todayInShanghai } from '../../platform/calendar/dates.js';
 
 export async function divisionSubject(db: Db, code: string): Promise<Subject | null> {
   const [r] = await query<{

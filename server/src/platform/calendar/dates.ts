@@ -50,3 +50,11 @@ export function zhDate(s: string): string {
   const p = parseDate(s)!;
   return `${p.y}年${p.m}月${p.d}日`;
 }
+
+/**
+ * The calendar day an instant falls on in China (UTC+8, no daylight saving): statutory periods run in
+ * the county's days, not the server's. `todayInShanghai` is today's.
+ */
+export const shanghaiDate = (d: Date): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+export const todayInShanghai = (): string => shanghaiDate(new Date());
