@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, shot, signIn, startTestServer, type TestServer } from './server.js';
+import {
+  chooseLanguage,
+  launchBrowser,
+  newPage,
+  shot,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from './server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -92,6 +100,15 @@ describe('行政复议', () => {
     expect(await drawer.getByTestId('rc-deadlines').textContent()).toContain('第四十八条');
     await drawer.getByTestId('rc-doc-acceptance').waitFor();
     await snap(page, 'accepted');
+
+    // a Tibetan-speaking officer reads the same case in Tibetan (the law's articles stay as cited)
+    await page.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
+    await chooseLanguage(page, 'བོད་ཡིག');
+    await row.click();
+    await expect.poll(() => drawer.textContent()).toContain('ཞུ་མཁན།');
+    expect(await drawer.getByTestId('rc-deadlines').textContent()).toContain('第四十八条');
+    await snap(page, 'accepted-bo');
     await page.context().close();
   });
 
