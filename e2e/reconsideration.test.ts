@@ -107,7 +107,10 @@ describe('行政复议', () => {
     await chooseLanguage(page, 'བོད་ཡིག');
     await row.click();
     await expect.poll(() => drawer.textContent()).toContain('ཞུ་མཁན།');
-    expect(await drawer.getByTestId('rc-deadlines').textContent()).toContain('第四十八条');
+    const deadlines = await drawer.getByTestId('rc-deadlines').textContent();
+    expect(deadlines).toContain('ལེན་མིན་ཞིབ་བཤེར་གྱི་དུས་ཡུན།'); // 受理审查期限, named by the catalogue
+    expect(deadlines).toContain('第四十八条');
+    expect(await drawer.getByTestId('rc-stage').textContent()).toBe('ཞིབ་དཔྱད་བྱེད་བཞིན་པ།');
     await snap(page, 'accepted-bo');
     await page.context().close();
   });

@@ -7,6 +7,7 @@ import { errorText } from '../../app/errors';
 import { clearFieldErrors, showFieldErrors } from '../../app/form-errors';
 import { actionSpecs, type FieldSpec } from './actions';
 import type { CaseView, Meta } from './types';
+import { useRcLabels } from './labels';
 
 const split = (v: unknown) =>
   String(v ?? '')
@@ -45,6 +46,7 @@ export function ActionDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const label = useRcLabels();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<Record<string, unknown>>();
@@ -62,7 +64,7 @@ export function ActionDialog({
       );
     },
     onSuccess: async (v: CaseView) => {
-      void message.success(t('reconsideration.done', { stage: v.stageLabel }));
+      void message.success(t('reconsideration.done', { stage: label.stage(v.stage, v.stageLabel) }));
       // read the case again: the office's own view shows the applicant's numbers (an audited read)
       await qc.invalidateQueries({ queryKey: ['reconsideration'] });
       onClose();

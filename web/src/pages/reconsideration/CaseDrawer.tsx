@@ -22,6 +22,7 @@ import { useFormat } from '../../app/format';
 import { ActionDialog } from './ActionDialog';
 import { useMeta } from './CasesPage';
 import { deadlineColor, stageColor, type CaseView, type Deadline } from './types';
+import { useRcLabels } from './labels';
 
 function PublicationPreview({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ function PublicationPreview({ id, onClose }: { id: string; onClose: () => void }
  */
 export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const label = useRcLabels();
   const fmt = useFormat();
   const meta = useMeta();
   const [action, setAction] = useState<string | null>(null);
@@ -80,7 +82,7 @@ export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose
           <Space wrap>
             <span>{c.caseNumber ?? c.applicantName}</span>
             <Tag color={stageColor[c.stage]} data-testid="rc-stage">
-              {c.stageLabel}
+              {label.stage(c.stage, c.stageLabel)}
             </Tag>
             {c.acceptanceDeemed && <Tag>{t('reconsideration.deemed')}</Tag>}
             {c.overdue && <Tag color="error">{t('reconsideration.flags.overdue')}</Tag>}
@@ -116,7 +118,7 @@ export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose
           <Descriptions size="small" column={2} bordered title={t('reconsideration.elements')}>
             <Descriptions.Item label={t('reconsideration.applicant')}>{a.name}</Descriptions.Item>
             <Descriptions.Item label={t('reconsideration.channel')}>
-              {c.channelLabel}（{fmt.date(c.receivedOn)}）
+              {label.channel(c.channel, c.channelLabel)}（{fmt.date(c.receivedOn)}）
             </Descriptions.Item>
             <Descriptions.Item label={t('reconsideration.idNumber')}>{masked(a.idNumber)}</Descriptions.Item>
             <Descriptions.Item label={t('reconsideration.phone')}>{masked(a.phone)}</Descriptions.Item>
@@ -149,7 +151,7 @@ export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose
               {fmt.date(c.learnedOn)} {c.late && <Tag color="orange">{t('reconsideration.flags.late')}</Tag>}
             </Descriptions.Item>
             <Descriptions.Item label={t('reconsideration.procedure')}>
-              {c.procedureLabel ?? '—'}
+              {c.procedure ? label.procedure(c.procedure, c.procedureLabel) : '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('reconsideration.officers')}>
               {c.officers.join('、') || '—'}
@@ -179,7 +181,8 @@ export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose
             )}
             {c.decisionTypeLabel && (
               <Descriptions.Item label={t('reconsideration.decisionTitle')} span={2}>
-                <Tag color="green">{c.decisionTypeLabel}</Tag> {c.decisionArticle} {fmt.date(c.decidedOn)}
+                <Tag color="green">{label.decision(c.decisionType, c.decisionTypeLabel)}</Tag>{' '}
+                {c.decisionArticle} {fmt.date(c.decidedOn)}
                 <div>{c.decisionOrder}</div>
               </Descriptions.Item>
             )}
@@ -198,7 +201,7 @@ export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose
             dataSource={c.deadlines}
             data-testid="rc-deadlines"
             columns={[
-              { title: t('reconsideration.stage'), dataIndex: 'label' },
+              { title: t('reconsideration.stage'), render: (_, d) => label.deadline(d.key, d.label) },
               {
                 title: t('reconsideration.dueOn'),
                 render: (_, d) => (d.dueOn ? fmt.date(d.dueOn) : (d.error ?? '—')),
@@ -250,7 +253,7 @@ export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose
                 href={`/api/reconsideration/cases/${encodeURIComponent(c.id)}/documents/${d.kind}`}
                 data-testid={`rc-doc-${d.kind}`}
               >
-                <DownloadOutlined /> {d.label}
+                <DownloadOutlined /> {label.document(d.kind, d.label)}
               </a>
             ))}
             {c.stage === 'decided' && (

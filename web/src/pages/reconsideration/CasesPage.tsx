@@ -10,6 +10,7 @@ import { useUrlState } from '../../app/url-state';
 import { CaseDrawer } from './CaseDrawer';
 import { RegisterDialog } from './RegisterDialog';
 import { P, deadlineColor, stageColor, type CaseItem, type Stage } from './types';
+import { useRcLabels } from './labels';
 
 type Key = 'year' | 'stage' | 'flag' | 'procedure' | 'q' | 'page' | 'pageSize' | 'open';
 type Flag = 'overdue' | 'approaching' | 'late' | 'noReply';
@@ -27,6 +28,7 @@ export const useMeta = () =>
  */
 export default function CasesPage() {
   const { t } = useTranslation();
+  const label = useRcLabels();
   const fmt = useFormat();
   const can = useCan();
   const meta = useMeta();
@@ -81,7 +83,10 @@ export default function CasesPage() {
               style={{ width: 150 }}
               placeholder={t('reconsideration.all')}
               value={query.stage}
-              options={(meta.data?.stages ?? []).map((s) => ({ value: s.code, label: s.label }))}
+              options={(meta.data?.stages ?? []).map((s) => ({
+                value: s.code,
+                label: label.stage(s.code, s.label),
+              }))}
               onChange={(v?: string) => set({ stage: v ?? '' })}
               data-testid="rc-filter-stage"
             />
@@ -152,9 +157,11 @@ export default function CasesPage() {
               title: t('reconsideration.stage'),
               render: (_, r) => (
                 <Space size={4} wrap>
-                  <Tag color={stageColor[r.stage]}>{r.stageLabel}</Tag>
+                  <Tag color={stageColor[r.stage]}>{label.stage(r.stage, r.stageLabel)}</Tag>
                   {r.acceptanceDeemed && <Tag>{t('reconsideration.deemed')}</Tag>}
-                  {r.decisionTypeLabel && <Tag color="green">{r.decisionTypeLabel}</Tag>}
+                  {r.decisionTypeLabel && (
+                    <Tag color="green">{label.decision(r.decisionType, r.decisionTypeLabel)}</Tag>
+                  )}
                 </Space>
               ),
             },
@@ -165,7 +172,7 @@ export default function CasesPage() {
                   {r.next && (
                     <Tooltip title={`${r.next.article}：${r.next.description}`}>
                       <Tag color={deadlineColor[r.next.status]} data-testid="rc-next">
-                        {r.next.label}{' '}
+                        {label.deadline(r.next.key, r.next.label)}{' '}
                         {r.next.dueOn
                           ? fmt.date(r.next.dueOn)
                           : t(`reconsideration.deadlineStatus.${r.next.status}`)}
