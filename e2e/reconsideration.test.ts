@@ -111,6 +111,7 @@ describe('行政复议', () => {
     expect(deadlines).toContain('ལེན་མིན་ཞིབ་བཤེར་གྱི་དུས་ཡུན།'); // 受理审查期限, named by the catalogue
     expect(deadlines).toContain('第四十八条');
     expect(await drawer.getByTestId('rc-stage').textContent()).toBe('ཞིབ་དཔྱད་བྱེད་བཞིན་པ།');
+    expect(await drawer.textContent()).toContain('ཞུ་ཡིག་ལེན་ཟིན།'); // the history's 收到申请
     await snap(page, 'accepted-bo');
     await page.context().close();
   });

@@ -269,7 +269,9 @@ export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose
           </Space>
 
           <Divider titlePlacement="start">{t('reconsideration.history')}</Divider>
-          <Timeline items={c.events.map((e) => ({ content: `${fmt.date(e.on)} ${e.label}` }))} />
+          <Timeline
+            items={c.events.map((e) => ({ content: `${fmt.date(e.on)} ${label.event(e.kind, e.label)}` }))}
+          />
         </>
       )}
       {c && action && <ActionDialog action={action} c={c} meta={meta.data} onClose={() => setAction(null)} />}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 /**
- * Names of the server's codes (stage, channel, procedure, deadline, document, decision type) in the
+ * Names of the server's codes (stage, channel, procedure, deadline, document, decision type, history event) in the
  * interface language. The server sends the Chinese name with each code; en and bo translate it in
  * their catalogues, and zh-CN shows the server's own, so the Chinese is written once (kinds.ts).
  */
@@ -16,5 +16,6 @@ export function useRcLabels() {
     deadline: of('deadlineName'),
     document: of('documentName'),
     decision: of('decisionName'),
+    event: of('eventName'),
   };
 }
