@@ -3,7 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, pickOption, signIn, startTestServer, type TestServer } from './server.js';
+import {
+  chooseLanguage,
+  launchBrowser,
+  newPage,
+  pickOption,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from './server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -131,5 +139,11 @@ describe('人民调解', () => {
     await page.getByTestId('art8-warnings').waitFor();
     expect(await page.getByTestId('art8-warnings').textContent()).toContain('妇女成员');
     await snap(page, 'committees');
+
+    // in Tibetan the list names statuses and grades from the catalogue
+    await page.goto(`${server.url}/mediation/cases?status=agreed`);
+    await chooseLanguage(page, 'བོད་ཡིག');
+    await expect.poll(() => page.getByTestId('case-status').first().textContent()).toBe('བར་འདུམ་ལེགས་གྲུབ།');
+    await snap(page, 'cases-bo');
   });
 });

@@ -29,6 +29,7 @@ import { useFormat } from '../../app/format';
 import { clearFieldErrors, showFieldErrors } from '../../app/form-errors';
 import { useMeta, yuan } from './meta';
 import { statusColor, type CaseView } from './types';
+import { useMediationLabels } from './labels';
 
 type Step = 'assign' | 'session' | 'close' | 'followUp' | 'apply' | 'ruling';
 type Values = Record<string, unknown>;
@@ -120,6 +121,7 @@ function send(id: string, step: Step, v: Values) {
 /** One case: parties (masked unless the reader may see them), mediation, agreement, 司法确认. */
 export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const label = useMediationLabels();
   const fmt = useFormat();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -387,12 +389,16 @@ export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label={t('mediation.status')}>
               <Tag color={statusColor[c.status]} data-testid="drawer-status">
-                {c.statusLabel}
+                {label.status(c.status, c.statusLabel)}
               </Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('mediation.grade')}>{c.gradeLabel}</Descriptions.Item>
+            <Descriptions.Item label={t('mediation.grade')}>
+              {label.grade(c.grade, c.gradeLabel)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('mediation.receivedOn')}>{fmt.date(c.receivedOn)}</Descriptions.Item>
-            <Descriptions.Item label={t('mediation.source')}>{c.sourceLabel}</Descriptions.Item>
+            <Descriptions.Item label={t('mediation.source')}>
+              {label.source(c.source, c.sourceLabel)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('mediation.cases.receivingUnit')}>
               {c.receivedUnitName}
             </Descriptions.Item>

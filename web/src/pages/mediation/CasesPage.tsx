@@ -12,6 +12,7 @@ import { CaseDrawer } from './CaseDrawer';
 import { useMeta, yuan } from './meta';
 import { NewCaseDialog } from './NewCaseDialog';
 import { statusColor, type CaseSummary } from './types';
+import { useMediationLabels } from './labels';
 
 type Key =
   | 'status'
@@ -32,6 +33,7 @@ type Key =
 /** 矛盾纠纷调解: the cases in the reader's scope, filtered from the address (the dashboard links here). */
 export default function CasesPage() {
   const { t } = useTranslation();
+  const label = useMediationLabels();
   const fmt = useFormat();
   const meta = useMeta();
   const { params, set } = useUrlState<Key>({ pagedList: true });
@@ -84,7 +86,7 @@ export default function CasesPage() {
               style={{ width: 130 }}
               placeholder={t('mediation.all')}
               value={filter.status}
-              options={m?.statuses.map((s) => ({ value: s.code, label: s.label }))}
+              options={m?.statuses.map((s) => ({ value: s.code, label: label.status(s.code, s.label) }))}
               onChange={(v?: string) => set({ status: v ?? '' })}
             />
           </Form.Item>
@@ -94,7 +96,7 @@ export default function CasesPage() {
               style={{ width: 110 }}
               placeholder={t('mediation.all')}
               value={filter.grade}
-              options={m?.grades.map((s) => ({ value: s.code, label: s.label }))}
+              options={m?.grades.map((s) => ({ value: s.code, label: label.grade(s.code, s.label) }))}
               onChange={(v?: string) => set({ grade: v ?? '' })}
             />
           </Form.Item>
@@ -114,7 +116,7 @@ export default function CasesPage() {
               style={{ width: 170 }}
               placeholder={t('mediation.all')}
               value={filter.source}
-              options={m?.sources.map((s) => ({ value: s.code, label: s.label }))}
+              options={m?.sources.map((s) => ({ value: s.code, label: label.source(s.code, s.label) }))}
               onChange={(v?: string) => set({ source: v ?? '' })}
             />
           </Form.Item>
@@ -199,12 +201,16 @@ export default function CasesPage() {
                 <Space orientation="vertical" size={0}>
                   <span>{p}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {c.disputeTypeLabel} · {c.sourceLabel}
+                    {c.disputeTypeLabel} · {label.source(c.source, c.sourceLabel)}
                   </Typography.Text>
                 </Space>
               ),
             },
-            { title: t('mediation.grade'), dataIndex: 'gradeLabel', width: 70 },
+            {
+              title: t('mediation.grade'),
+              width: 70,
+              render: (_, c) => label.grade(c.grade, c.gradeLabel),
+            },
             { title: t('mediation.unit'), dataIndex: 'unitName', width: 190, ellipsis: true },
             {
               title: t('mediation.amount'),
@@ -220,7 +226,7 @@ export default function CasesPage() {
               render: (s: CaseSummary['status'], c) => (
                 <Space size={2} wrap>
                   <Tag color={statusColor[s]} data-testid="case-status">
-                    {c.statusLabel}
+                    {label.status(s, c.statusLabel)}
                   </Tag>
                   {c.confirmationRuling === 'confirmed' && (
                     <Tag color="purple">{t('mediation.confirmed')}</Tag>
