@@ -410,7 +410,8 @@ function report(
     ),
     ...plan(
       'recon-fuyi',
-      'EXPLAIN (ANALYZE, BUFFERS) of the three statements of the reconsideration list as `fuyi` (every case in scope, then their rows and suspensions by id):',
+      'EXPLAIN (ANALYZE, BUFFERS) of the statements of the reconsideration list as `fuyi` (the page’s ids, ' +
+        'the total, then the page’s cases with their organs, their rows and their suspensions):',
     ),
   ].join('\n');
 }
