@@ -77,6 +77,13 @@ describe('行政复议', () => {
     expect(made.status, JSON.stringify(made.body)).toBe(200);
 
     await page.goto(`${server.url}/reconsideration/cases`);
+    // the counter form offers the date of learning of the right, for an applicant never told of it
+    await page.getByTestId('rc-register').click();
+    const register = page.getByTestId('rc-register-form');
+    await register.getByText('未告知复议权利时：知道权利之日').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/reconsideration-register.png` });
+    await page.keyboard.press('Escape');
+    await register.waitFor({ state: 'hidden' });
     const table = page.getByTestId('rc-table');
     const row = table.locator('tbody tr.ant-table-row', { hasText: '白玛央宗' });
     await row.waitFor();

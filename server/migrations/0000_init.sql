@@ -590,6 +590,7 @@ CREATE TABLE "reconsideration_cases" (
 	"request" text NOT NULL,
 	"facts_and_reasons" text NOT NULL,
 	"learned_on" date NOT NULL,
+	"rights_learned_on" date,
 	"late_reason" text,
 	"oral_record" text,
 	"amount_fen" integer,

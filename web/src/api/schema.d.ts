@@ -2968,6 +2968,7 @@ export interface paths {
                             factsAndReasons: string;
                             /** Format: date */
                             learnedOn: string;
+                            rightsLearnedOn?: string | null;
                             lateReason?: string | null;
                             amountYuan?: number | null;
                             organUnitId: number;
@@ -11796,6 +11797,7 @@ export interface paths {
                         factsAndReasons: string;
                         /** Format: date */
                         learnedOn: string;
+                        rightsLearnedOn?: string | null;
                         lateReason?: string | null;
                         amountYuan?: number | null;
                         organUnitId: number;
@@ -11871,6 +11873,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -12040,6 +12043,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -12211,6 +12215,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -12393,6 +12398,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -12573,6 +12579,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -12753,6 +12760,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -12932,6 +12940,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -13111,6 +13120,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -13291,6 +13301,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -13470,6 +13481,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -13649,6 +13661,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -13834,6 +13847,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -14014,6 +14028,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -14193,6 +14208,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -14374,6 +14390,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -14553,6 +14570,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -14734,6 +14752,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -14919,6 +14938,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -15098,6 +15118,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -15279,6 +15300,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;
@@ -15458,6 +15480,7 @@ export interface paths {
                             request: string;
                             factsAndReasons: string;
                             learnedOn: string;
+                            rightsLearnedOn: string | null;
                             lateReason: string | null;
                             oralRecord: string | null;
                             amountYuan: number | null;

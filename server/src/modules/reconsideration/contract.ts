@@ -49,6 +49,8 @@ export const ApplicationElements = z.object({
   request: text(4, 2000, '请写明行政复议请求'),
   factsAndReasons: text(4, 20000, '请写明主要事实和理由'),
   learnedOn: isoDate,
+  /** when the authority did not tell of the right to apply, the organ and the period: the day the applicant learned of them (Art. 20(3)) */
+  rightsLearnedOn: isoDate.nullish(),
   lateReason: z.string().trim().max(1000).nullish(),
   amountYuan: z.number().nonnegative().max(1e9).nullish(),
 });
@@ -215,6 +217,7 @@ export const CaseView = CaseListItem.extend({
   request: z.string(),
   factsAndReasons: z.string(),
   learnedOn: z.string(),
+  rightsLearnedOn: z.string().nullable(),
   lateReason: z.string().nullable(),
   oralRecord: z.string().nullable(),
   amountYuan: z.number().nullable(),

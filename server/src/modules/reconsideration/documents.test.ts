@@ -62,6 +62,7 @@ const base: CaseView = {
   request: '撤销不予登记决定',
   factsAndReasons: '次仁多吉持有分配证明，联系电话13989061377。',
   learnedOn: '2023-03-22',
+  rightsLearnedOn: null,
   lateReason: null,
   oralRecord: null,
   amountYuan: null,

@@ -6,12 +6,12 @@ import { eq, sql } from 'drizzle-orm';
 import { query } from '../../db/database.js';
 import { inTx, type RequestContext, type Tx } from '../../db/tx.js';
 import { inScope, type Actor } from '../../platform/access/actor.js';
-import { addDays, zhDate } from '../../platform/calendar/dates.js';
+import { zhDate } from '../../platform/calendar/dates.js';
 import { DomainError, badInput, conflict } from '../../platform/http/errors.js';
 import { orgUnits } from '../../platform/org/schema.js';
 import type { AcceptInput, CorrectionNoticeInput, RefuseInput, UpdateCase } from './contract.js';
 import { SMALL_AMOUNT_LIMIT_YUAN } from './kinds.js';
-import { rules } from './rules.js';
+import { applicationPeriod, rules } from './rules.js';
 import { reconsiderationCases as cases } from './schema.js';
 import { P, loadCase, presentCase } from './store.js';
 import { computeDeadline } from '../../platform/calendar/periods.js';
@@ -64,6 +64,11 @@ export class IntakeReview extends CaseWorkflow {
       throw badInput('organUnitId', `复议机关 ${a.organUnitId} 不存在、不是人民政府或不在您的办理范围内`);
     if (a.receivedOn > this.today()) throw badInput('receivedOn', '收到申请的日期不能晚于今天');
     if (a.learnedOn > a.receivedOn) throw badInput('learnedOn', '知道行政行为的日期不能晚于收到申请的日期');
+    if (a.rightsLearnedOn && (a.rightsLearnedOn < a.learnedOn || a.rightsLearnedOn > a.receivedOn))
+      throw badInput(
+        'rightsLearnedOn',
+        '知道申请复议权利的日期应在知道行政行为之日与收到申请之日之间（第二十条第三款）',
+      );
     if (a.actDate && a.actDate > a.receivedOn)
       throw badInput('actDate', '行政行为作出日期不能晚于收到申请的日期');
     if (a.channel === 'oral' && !a.oralRecord)
@@ -111,6 +116,7 @@ export class IntakeReview extends CaseWorkflow {
         request: a.request,
         factsAndReasons: a.factsAndReasons,
         learnedOn: a.learnedOn,
+        rightsLearnedOn: a.rightsLearnedOn ?? null,
         lateReason: a.lateReason ?? null,
         oralRecord: a.oralRecord ?? null,
         amountFen: a.amountYuan == null ? null : Math.round(a.amountYuan * 100),
@@ -120,10 +126,13 @@ export class IntakeReview extends CaseWorkflow {
         createdBy: actor.id,
       })
       .returning({ id: cases.id });
-    // within the nominal 60 days is never late; past it, the roll past rest days decides (that year is known)
-    const late =
-      a.receivedOn > addDays(a.learnedOn, rules.application.length) &&
-      computeDeadline(rules.application, a.learnedOn, cal, divisionPath).end < a.receivedOn;
+    // the timeline's own rule: unknown (a year without its holiday notice) is not late
+    const period = applicationPeriod(
+      { learnedOn: a.learnedOn, rightsLearnedOn: a.rightsLearnedOn ?? null, receivedOn: a.receivedOn },
+      cal,
+      divisionPath,
+    );
+    const late = !!period.end && a.receivedOn > period.end;
     await this.event(t, row!.id, 'received', a.receivedOn, { channel: a.channel, late });
     t.audit({
       action: 'reconsideration.case.register',

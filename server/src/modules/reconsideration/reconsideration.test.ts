@@ -303,6 +303,29 @@ describe.each(backends())('行政复议 on %s', (kind) => {
     expect(r).toMatchObject({ stage: 'refused', caseNumber: null, documents: [{ kind: 'refusal' }] });
   });
 
+  it('counts the period from learning of the right when the applicant was not told of it, at most a year (第二十条第三款)', async () => {
+    const s = at('2023-10-09');
+    // the same dates late above, but the applicant learned of the right to apply on 2023-09-25
+    const c = await s.register(
+      sys,
+      await application({ receivedOn: '2023-10-09', learnedOn: '2023-08-01', rightsLearnedOn: '2023-09-25' }),
+    );
+    expect(c.late).toBe(false);
+    expect(c.rightsLearnedOn).toBe('2023-09-25');
+    expect(c.deadlines[0]).toMatchObject({ key: 'application', article: '《行政复议法》第二十条第三款' });
+    // and the receipt event says so
+    const [ev] = await query<{ late: boolean }>(
+      t.database.db,
+      sql`select (detail->>'late')::boolean as late from reconsideration_events where case_id = ${c.id} and kind = 'received'`,
+    );
+    expect(ev?.late).toBe(false);
+    await expectErr(
+      s.register(sys, await application({ learnedOn: '2023-08-01', rightsLearnedOn: '2023-07-01' })),
+      'INVALID_INPUT',
+      'rightsLearnedOn',
+    );
+  });
+
   it('keeps the procedure rules: simple needs a ground and cannot be extended; decisions need two officers, the copy-to organ, the reply or Art. 70', async () => {
     // each step runs as of its own day
     const c = await at('2023-11-01').register(

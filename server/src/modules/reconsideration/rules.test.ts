@@ -23,6 +23,7 @@ const facts = (f: Partial<CaseFacts>): CaseFacts => ({
   stage: 'intake',
   receivedOn: '2023-06-05',
   learnedOn: '2023-06-01',
+  rightsLearnedOn: null,
   actDate: null,
   procedure: null,
   correctionNoticeOn: null,
@@ -143,6 +144,29 @@ describe('申请期限 60 days (第二十条第一款)', () => {
     expect(t.late).toBe(late);
     expect(t.deadlines[0]).toMatchObject({ key: 'application', dueOn: end, status: late ? 'late' : 'met' });
   });
+});
+
+describe('申请期限 when the applicant was not told of the right (第二十条第三款)', () => {
+  it.each<[string, string, string, string, boolean]>([
+    // 60 days from 2023-12-20 end on Sunday 2024-02-18, a 调休 workday after 春节 (国办发明电〔2023〕7号)
+    ['2023-03-01', '2023-12-20', '2024-02-18', '2024-02-18', false],
+    ['2023-03-01', '2023-12-20', '2024-02-18', '2024-02-19', true],
+    // 60 days from 2024-02-10 would run to April: capped one year after knowing the act
+    ['2023-03-01', '2024-02-10', '2024-03-01', '2024-03-01', false],
+    ['2023-03-01', '2024-02-10', '2024-03-01', '2024-03-04', true],
+  ])(
+    'act known %s, right learned %s → last day %s; received %s late=%s',
+    (learnedOn, rightsLearnedOn, end, receivedOn, late) => {
+      const t = timeline(facts({ learnedOn, rightsLearnedOn, receivedOn }), cal, SUO, receivedOn);
+      expect(t.late).toBe(late);
+      expect(t.deadlines[0]).toMatchObject({
+        key: 'application',
+        dueOn: end,
+        article: '《行政复议法》第二十条第三款',
+        status: late ? 'late' : 'met',
+      });
+    },
+  );
 });
 
 describe('最长申请期限 (第二十一条)', () => {

@@ -88,6 +88,8 @@ export interface CaseFacts {
   stage: Stage;
   receivedOn: string;
   learnedOn: string;
+  /** when the authority had not told of the right to apply: the day the applicant learned of it (Art. 20(3)) */
+  rightsLearnedOn: string | null;
   /** 行政行为作出之日, when the application names it (Art. 21 counts from it) */
   actDate: string | null;
   procedure: Procedure | null;
@@ -185,6 +187,42 @@ export function decisionDue(
 }
 
 export const MAXIMUM_ARTICLE = '第二十一条';
+const UNINFORMED_ARTICLE = '第二十条第三款';
+
+/**
+ * 申请期限 (Art. 20): 60 days from knowing of the act. When the authority did not tell the applicant
+ * of the right to apply, the organ and the period, the 60 days run from learning of those instead,
+ * but end at the latest one year after knowing of the act (Art. 20(3)). Informative: a late
+ * application is refused under Art. 30(1)(四) unless excused (Art. 20(2)).
+ */
+export function applicationPeriod(
+  f: Pick<CaseFacts, 'learnedOn' | 'rightsLearnedOn' | 'receivedOn'>,
+  cal: CalendarData,
+  path: string | null,
+): { end: string | null; description: string; error: string | null; article: string } {
+  const start = f.rightsLearnedOn ?? f.learnedOn;
+  let app = due(rules.application, start, cal, path);
+  const nominal = addDays(start, rules.application.length);
+  if (app.error && f.receivedOn <= nominal)
+    // received within the nominal 60 days: in time whatever the roll past next year's holidays
+    app = {
+      end: nominal,
+      description: `依照${cite(rules.application.article)}，自${zhDate(start)}的次日起计算60日，第60日为${zhDate(nominal)}（如为法定休假日顺延；该年节假日安排尚未载入）。`,
+      error: null,
+    };
+  if (!f.rightsLearnedOn) return { ...app, article: rules.application.article };
+  const cap = addYears(f.learnedOn, 1);
+  const capped = !app.end || cap < app.end;
+  return {
+    end: capped ? cap : app.end,
+    description:
+      `行政机关未告知申请行政复议的权利、行政复议机关和申请期限，依照${cite(UNINFORMED_ARTICLE)}，申请期限自知道上述事项之日${zhDate(f.rightsLearnedOn)}起计算` +
+      `（${app.description}），但自知道行政行为内容之日${zhDate(f.learnedOn)}起最长不得超过一年，即${zhDate(cap)}` +
+      `${capped ? '，以此为准' : ''}。`,
+    error: capped ? null : app.error,
+    article: UNINFORMED_ARTICLE,
+  };
+}
 
 /**
  * The same day `years` later; a 29 February with no match ends on the last day of February
@@ -235,17 +273,8 @@ export function timeline(f: CaseFacts, cal: CalendarData, path: string | null, t
     return v;
   };
 
-  // Art. 20(1): the application period (informative: a late one is refused under Art. 30(1)(四) unless excused)
-  let app = due(rules.application, f.learnedOn, cal, path);
-  const nominal = addDays(f.learnedOn, rules.application.length);
-  if (app.error && f.receivedOn <= nominal)
-    // received within the nominal 60 days: in time whatever the roll past next year's holidays
-    app = {
-      end: nominal,
-      description: `依照${cite(rules.application.article)}，自${zhDate(f.learnedOn)}的次日起计算60日，第60日为${zhDate(nominal)}（如为法定休假日顺延；该年节假日安排尚未载入）。`,
-      error: null,
-    };
-  push('application', '申请期限', rules.application.article, app, f.receivedOn);
+  const app = applicationPeriod(f, cal, path);
+  push('application', '申请期限', app.article, app, f.receivedOn);
   // Art. 21: whatever the applicant knew, five years from the act (twenty for real property) bars it
   const outer = f.actDate ? outerLimit(f.actDate) : null;
   if (outer) push('maximum', '最长申请期限', MAXIMUM_ARTICLE, outer, f.receivedOn);

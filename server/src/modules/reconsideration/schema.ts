@@ -64,6 +64,8 @@ export const reconsiderationCases = pgTable(
     request: text('request').notNull(),
     factsAndReasons: text('facts_and_reasons').notNull(),
     learnedOn: date('learned_on', { mode: 'string' }).notNull(),
+    /** not told of the right to apply: when the applicant learned of it (Art. 20(3)) */
+    rightsLearnedOn: date('rights_learned_on', { mode: 'string' }),
     /** 正当理由 for a late application (Art. 20(2)) */
     lateReason: text('late_reason'),
     /** 口头申请笔录 (Art. 22(3); 实施条例第二十条): what was recorded and read back to the applicant */

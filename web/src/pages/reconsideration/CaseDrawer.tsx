@@ -150,6 +150,11 @@ export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose
             <Descriptions.Item label={t('reconsideration.learnedOn')}>
               {fmt.date(c.learnedOn)} {c.late && <Tag color="orange">{t('reconsideration.flags.late')}</Tag>}
             </Descriptions.Item>
+            {c.rightsLearnedOn && (
+              <Descriptions.Item label={t('reconsideration.f.rightsLearnedOn')}>
+                {fmt.date(c.rightsLearnedOn)}
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('reconsideration.procedure')}>
               {c.procedure ? label.procedure(c.procedure, c.procedureLabel) : '—'}
             </Descriptions.Item>

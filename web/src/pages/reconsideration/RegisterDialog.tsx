@@ -8,9 +8,10 @@ import { clearFieldErrors, showFieldErrors } from '../../app/form-errors';
 import { useMeta } from './CasesPage';
 import type { Register } from './types';
 
-type Values = Omit<Register, 'receivedOn' | 'learnedOn' | 'actDate' | 'officers'> & {
+type Values = Omit<Register, 'receivedOn' | 'learnedOn' | 'rightsLearnedOn' | 'actDate' | 'officers'> & {
   receivedOn?: Dayjs;
   learnedOn?: Dayjs;
+  rightsLearnedOn?: Dayjs;
   actDate?: Dayjs;
   officers?: string;
 };
@@ -63,6 +64,7 @@ export function RegisterDialog({ open, onClose }: { open: boolean; onClose: (id?
             ...v,
             receivedOn: d(v.receivedOn) ?? '',
             learnedOn: d(v.learnedOn) ?? '',
+            rightsLearnedOn: d(v.rightsLearnedOn) ?? null,
             actDate: d(v.actDate) ?? null,
             officers: (v.officers ?? '').split(/[、，,\s]+/).filter(Boolean),
             attachmentIds: [],
@@ -131,6 +133,13 @@ export function RegisterDialog({ open, onClose }: { open: boolean; onClose: (id?
           </Form.Item>
           <Form.Item name="learnedOn" label={t('reconsideration.learnedOn')} required>
             <DatePicker format={t('format.date')} />
+          </Form.Item>
+          <Form.Item
+            name="rightsLearnedOn"
+            label={t('reconsideration.f.rightsLearnedOn')}
+            tooltip={t('reconsideration.f.rightsLearnedOnHint')}
+          >
+            <DatePicker format={t('format.date')} data-testid="rc-rights-learned-on" />
           </Form.Item>
           <Form.Item name="amountYuan" label={t('reconsideration.amount')}>
             <InputNumber min={0} />
