@@ -144,6 +144,8 @@ describe('人民调解', () => {
     await page.goto(`${server.url}/mediation/cases?status=agreed`);
     await chooseLanguage(page, 'བོད་ཡིག');
     await expect.poll(() => page.getByTestId('case-status').first().textContent()).toBe('བར་འདུམ་ལེགས་གྲུབ།');
+    // and antd's own texts (date pickers, pagination) are Tibetan too
+    await page.getByPlaceholder('འགོ་འཛུགས་ཚེས་གྲངས།').first().waitFor();
     await snap(page, 'cases-bo');
   });
 });
