@@ -13,7 +13,7 @@ import { stages } from './kinds.js';
 import { timeline } from './rules.js';
 import { ReconsiderationService } from './service.js';
 import { P, factsOf, loadCase } from './store.js';
-import { shanghaiDate } from '../../platform/calendar/dates.js';
+import { shanghaiDate, todayInShanghai } from '../../platform/calendar/dates.js';
 
 export const PortalApplication = ApplicationElements.extend({
   /** the 复议机关 addressed (a people's government) */
@@ -22,7 +22,19 @@ export const PortalApplication = ApplicationElements.extend({
     .string()
     .trim()
     .regex(/^1\d{10}$/, '请填写 11 位手机号码，查询进度时需再次输入'),
-});
+})
+  // refused at the door, not when processing: a stored submission that cannot be registered waits for an officer
+  .superRefine((a, ctx) => {
+    const today = todayInShanghai();
+    if (a.learnedOn > today)
+      ctx.addIssue({ code: 'custom', path: ['learnedOn'], message: '知道行政行为的日期不能晚于今天' });
+    if (a.rightsLearnedOn && (a.rightsLearnedOn < a.learnedOn || a.rightsLearnedOn > today))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rightsLearnedOn'],
+        message: '知道申请复议权利的日期应在知道行政行为之日与今天之间（第二十条第三款）',
+      });
+  });
 export type PortalApplication = z.output<typeof PortalApplication>;
 
 /** The events the applicant is told of, by stage code. */

@@ -392,6 +392,35 @@ describe.each(backends())('portal intake on %s', (backend) => {
     expect((d as unknown as { rawPayload: Buffer }).rawPayload.equals(pdf)).toBe(true);
   });
 
+  it('refuses at the door a date of learning of the right before knowing the act (第二十条第三款)', async () => {
+    const ip = address();
+    const [gov] = await query<{ id: number }>(
+      platform.db,
+      sql`select id from org_units where name = '索县人民政府'`,
+    );
+    const before = await rows();
+    const r = await submit(ip, 'reconsideration.application', {
+      applicantName: '扎西次仁',
+      applicantPhone: '13908960078',
+      respondentName: '索县市场监督管理局',
+      actDescription: '索市监罚〔2024〕13号行政处罚决定',
+      request: '请求撤销该处罚决定',
+      factsAndReasons: '处罚时未告知申请行政复议的权利。',
+      learnedOn: '2024-05-06',
+      rightsLearnedOn: '2024-04-01',
+      organUnitId: gov!.id,
+    });
+    expect(r.statusCode, r.body).toBe(400);
+    expect(r.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'payload.rightsLearnedOn',
+        message: expect.stringContaining('第二十条第三款'),
+      }),
+    ]);
+    // nothing stored: the citizen corrects the form and sends it again
+    expect((await rows()).length).toBe(before.length);
+  });
+
   it('refuses a JSON body over the portal limit', async () => {
     const ip = address();
     const r = await submit(ip, 'test.request', { ...good, text: '字'.repeat(100_000) });

@@ -61,6 +61,8 @@ export const reconsiderationFields: FieldDef[] = [
   { name: 'actDescription', type: 'textarea', required: true, min: 4, max: 500 },
   { name: 'actDate', type: 'date', span: 12 },
   { name: 'learnedOn', type: 'date', required: true, span: 12, help: 'learnedOn' },
+  // 行政复议法第二十条第三款: never told of the right to apply, the period runs from learning of it
+  { name: 'rightsLearnedOn', type: 'date', span: 12, help: 'rightsLearnedOn' },
   { name: 'request', type: 'textarea', required: true, min: 4, max: 2000 },
   { name: 'factsAndReasons', type: 'textarea', required: true, min: 4, max: 20000 },
   { name: 'lateReason', type: 'textarea', max: 1000, help: 'lateReason' },
