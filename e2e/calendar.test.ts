@@ -113,4 +113,45 @@ describe('期间计算 and 节假日日历', () => {
     await row.waitFor({ state: 'detached' });
     await page.context().close();
   });
+
+  it('lets the region administrator enter a year from its State Council notice when the release lacks it', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url, 'admin');
+    await page.getByTestId('welcome').waitFor();
+    // The release bundles notices through 2026; 2099 stands for a year whose notice came out since.
+    await page.goto(`${server.url}/admin/calendar?year=2099`);
+    await page.getByTestId('national-missing').waitFor();
+    await page.getByTestId('national-enter').click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '录入2099年全国放假安排' });
+    await dialog
+      .getByTestId('national-source-input')
+      .fill('测试用：国务院办公厅关于2099年部分节假日安排的通知');
+    const holiday = dialog.getByTestId('national-holiday').first();
+    await holiday.getByPlaceholder('节日，如：春节').fill('元旦');
+    const range = holiday.locator('.ant-picker-range input');
+    await typeDate(page, range.nth(0), '2099-01-01');
+    await typeDate(page, range.nth(1), '2099-01-03');
+    await dialog.getByRole('button', { name: '添加调休上班日' }).click();
+    const workday = dialog.getByTestId('national-workday').first();
+    await workday.getByPlaceholder('节日，如：春节').fill('元旦');
+    // 2099-01-05 is a Monday: refused, the message under the field
+    await typeDate(page, workday.locator('.ant-picker input'), '2099-01-05');
+    await dialog.getByTestId('national-save').click();
+    await expect
+      .poll(() => dialog.getByTestId('national-error').textContent())
+      .toContain('调休上班日应为周六或周日');
+    await workday.getByText('调休上班日应为周六或周日').first().waitFor();
+    await shot(page, 'calendar-national-error', { fullPage: false });
+
+    await typeDate(page, workday.locator('.ant-picker input'), '2099-01-10');
+    await dialog.getByTestId('national-save').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('national-source').textContent()).toContain('按通知录入');
+    const table = page.getByTestId('calendar-days');
+    await table.locator('tr', { hasText: '元旦调休上班' }).waitFor();
+    expect(await table.locator('tr', { hasText: '全国' }).count()).toBe(4);
+    await page.getByTestId('national-correct').waitFor();
+    await shot(page, 'calendar-national');
+    await page.context().close();
+  });
 });

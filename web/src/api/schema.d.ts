@@ -1842,6 +1842,8 @@ export interface paths {
                             /** @description 是否已载入该年国务院办公厅放假通知；未载入时不能计算涉及该年的期间 */
                             nationalKnown: boolean;
                             nationalSource: string | null;
+                            /** @description 该年全国安排系管理员按通知录入（软件尚未内置该年通知）；可更正，软件内置后以内置为准 */
+                            nationalEnteredByHand: boolean;
                             division: {
                                 code: string;
                                 name: string;
@@ -1966,6 +1968,64 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/national/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 按国务院办公厅通知录入或更正某年全国放假与调休安排（软件尚未内置该年通知时）；整年一次录入，录入后即可计算涉及该年的期间 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        source: string;
+                        holidays: {
+                            name: string;
+                            from: string;
+                            to: string;
+                        }[];
+                        /** @default [] */
+                        workdays?: {
+                            name: string;
+                            day: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            replaced: boolean;
+                            days: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -9134,6 +9194,7 @@ export interface paths {
                                 article: string;
                                 description: string;
                             } | null;
+                            confirmationWindowPending: string | null;
                             confirmation: {
                                 id: string;
                                 appliedOn: string;
@@ -9264,6 +9325,7 @@ export interface paths {
                                 article: string;
                                 description: string;
                             } | null;
+                            confirmationWindowPending: string | null;
                             confirmation: {
                                 id: string;
                                 appliedOn: string;
@@ -9455,6 +9517,7 @@ export interface paths {
                                 article: string;
                                 description: string;
                             } | null;
+                            confirmationWindowPending: string | null;
                             confirmation: {
                                 id: string;
                                 appliedOn: string;
@@ -9596,6 +9659,7 @@ export interface paths {
                                 article: string;
                                 description: string;
                             } | null;
+                            confirmationWindowPending: string | null;
                             confirmation: {
                                 id: string;
                                 appliedOn: string;
@@ -9753,6 +9817,7 @@ export interface paths {
                                 article: string;
                                 description: string;
                             } | null;
+                            confirmationWindowPending: string | null;
                             confirmation: {
                                 id: string;
                                 appliedOn: string;
@@ -9900,6 +9965,7 @@ export interface paths {
                                 article: string;
                                 description: string;
                             } | null;
+                            confirmationWindowPending: string | null;
                             confirmation: {
                                 id: string;
                                 appliedOn: string;
@@ -10040,6 +10106,7 @@ export interface paths {
                                 article: string;
                                 description: string;
                             } | null;
+                            confirmationWindowPending: string | null;
                             confirmation: {
                                 id: string;
                                 appliedOn: string;
@@ -10182,6 +10249,7 @@ export interface paths {
                                 article: string;
                                 description: string;
                             } | null;
+                            confirmationWindowPending: string | null;
                             confirmation: {
                                 id: string;
                                 appliedOn: string;

@@ -40,6 +40,7 @@ export type PeriodUnit = DeadlineQuery['unit'];
 export type CalendarDays = Resp<'/api/calendar/days'>;
 export type CalendarDay = CalendarDays['days'][number];
 export type NewRegionalDays = Req<'/api/calendar/days', 'post'>;
+export type NationalYear = Req<'/api/calendar/national/{year}', 'put'>;
 export type FileView = Resp<'/api/files'>[number];
 /** The Excel imports, by route: each answers the same report, with its own `created` rows. */
 export type ImportReports = {

@@ -42,6 +42,8 @@ const BEFORE_PASSWORD_CHANGE = ['/api/auth/me', '/api/auth/logout', '/api/auth/p
 /** Routes with a record id in the path whose record no unit owns, and why. */
 const notUnitOwned: Record<string, string> = {
   'PUT /api/access/roles/:code': '角色是全区通用的权限集合，不属于任何单位',
+  'PUT /api/calendar/national/:year':
+    '全国节假日安排适用于所有区划，不属于任何单位；只有全区（省级）管理员可录入，见 calendar.test.ts',
 };
 
 /**

@@ -19,10 +19,15 @@ describe.each(backends())('calendar service and routes on %s', (kind) => {
   let platform: Platform;
   let svc: CalendarService;
 
+  // one session per account for the whole file: logins are rate-limited per address
+  const sessions = new Map<string, Client>();
   const login = async (username: string) => {
+    const known = sessions.get(username);
+    if (known) return known;
     const c = new Client(app);
     const r = await c.post('/api/auth/login', { username, password: DEMO_PASSWORD });
     if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.body}`);
+    sessions.set(username, c);
     return c;
   };
   const auditCount = async (action: string) =>
@@ -294,6 +299,138 @@ describe.each(backends())('calendar service and routes on %s', (kind) => {
       ).rejects.toMatchObject({ status: 403 });
       const ok = await svc.addRegionalDays({ actor: countyAdmin }, { ...entry, division: '540626100' });
       expect(ok[0]).toMatchObject({ divisionCode: '540626100', divisionName: expect.any(String) });
+    });
+  });
+
+  describe('a national year entered by hand from its notice', () => {
+    // The entries below stand in for a notice an administrator types in: they test the entry, they
+    // are not the 2027 arrangements (no 2027 notice is bundled, and none is guessed).
+    const notice = {
+      source: '测试用通知：国务院办公厅关于2027年部分节假日安排的通知（测试）',
+      holidays: [
+        { name: '元旦', from: '2027-01-01', to: '2027-01-03' },
+        { name: '春节', from: '2027-02-06', to: '2027-02-13' },
+      ],
+      workdays: [{ name: '春节', day: '2027-02-14' }],
+    };
+    const url = '/api/calendar/deadline?start=2026-12-20&length=12&unit=day&division=540626';
+
+    it('refuses, with the field named, what no notice would say, and writes nothing', async () => {
+      const admin = await login('admin');
+      const cases: [unknown, string][] = [
+        [{ ...notice, workdays: [{ name: '春节', day: '2027-02-15' }] }, 'workdays.0.day'], // a Monday
+        [{ ...notice, holidays: [{ name: '元旦', from: '2027-01-03', to: '2027-01-01' }] }, 'holidays.0.to'],
+        [
+          { ...notice, holidays: [{ name: '元旦', from: '2026-12-31', to: '2027-01-01' }] },
+          'holidays.0.from',
+        ],
+        [{ ...notice, holidays: [{ name: '长假', from: '2027-10-01', to: '2027-10-20' }] }, 'holidays.0.to'],
+        [{ ...notice, workdays: [{ name: '春节', day: '2027-02-13' }] }, 'workdays.0.day'], // already a holiday
+        [{ ...notice, holidays: [] }, 'body.holidays'],
+        [{ ...notice, source: '通知' }, 'body.source'],
+        [
+          { ...notice, holidays: [{ name: '元旦', from: '2027-02-30', to: '2027-03-01' }] },
+          'body.holidays.0.from',
+        ],
+      ];
+      for (const [body, field] of cases) {
+        const r = await admin.put('/api/calendar/national/2027', body);
+        expect(r.statusCode, JSON.stringify(body)).toBe(400);
+        expect(r.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+      }
+      expect((await admin.get('/api/calendar/days?year=2027')).json()).toMatchObject({
+        nationalKnown: false,
+        days: [],
+      });
+    });
+
+    it('is entered by the region administrator only, and never over a bundled year', async () => {
+      expect((await (await login('office')).put('/api/calendar/national/2027', notice)).statusCode).toBe(403);
+      const [suo] = await query<{ id: number; path: string }>(
+        database.db,
+        sql`select id, path from org_units where name = '索县人民政府'`,
+      );
+      const [user] = await query<{ id: string }>(
+        database.db,
+        sql`select id from users where username = 'admin'`,
+      );
+      const countyAdmin = Actor.user(
+        {
+          id: user!.id,
+          username: 'countyadmin',
+          displayName: '县管理员',
+          unitId: suo!.id,
+          unitPath: suo!.path,
+          mustChangePassword: false,
+        },
+        [
+          {
+            role: 'sysadmin',
+            unitId: suo!.id,
+            path: suo!.path,
+            subtree: true,
+            permissions: new Set(['calendar.manage']),
+          },
+        ],
+      );
+      await expect(svc.enterNationalYear({ actor: countyAdmin }, 2027, notice)).rejects.toMatchObject({
+        status: 403,
+      });
+      const bundled = await (await login('admin')).put('/api/calendar/national/2026', notice);
+      expect(bundled.statusCode).toBe(409);
+      expect(bundled.json()).toMatchObject({ code: 'CALENDAR_NATIONAL_BUNDLED', year: 2026 });
+    });
+
+    it('makes deadlines into the year computable, rolls past its holidays, and can be corrected, audited', async () => {
+      const admin = await login('admin');
+      const office = await login('office');
+      expect((await office.get(url)).json().code).toBe('CALENDAR_YEAR_MISSING');
+
+      const entered = await admin.put('/api/calendar/national/2027', notice);
+      expect(entered.statusCode, entered.body).toBe(200);
+      expect(entered.json()).toEqual({ year: 2027, replaced: false, days: 12 });
+      expect(await auditCount('calendar.national.enter')).toBe(1);
+
+      // 12 days after 2026-12-20 is 2027-01-01, a holiday through 01-03 (a Sunday): the period ends 01-04
+      const r = await office.get(url);
+      expect(r.statusCode).toBe(200);
+      expect(r.json()).toMatchObject({ nominalEnd: '2027-01-01', end: '2027-01-04' });
+      expect(r.json().skipped.map((d: { reason: string }) => d.reason)).toContain('元旦');
+      // the 调休 Sunday counts as a working day
+      const work = await office.get('/api/calendar/deadline?start=2027-02-12&length=1&unit=workday');
+      expect(work.json()).toMatchObject({ end: '2027-02-14' });
+
+      const days = (await office.get('/api/calendar/days?year=2027')).json();
+      expect(days).toMatchObject({
+        nationalKnown: true,
+        nationalEnteredByHand: true,
+        nationalSource: notice.source,
+      });
+      expect(days.days).toHaveLength(12);
+      expect(days.days.find((d: { day: string }) => d.day === '2027-02-14')).toMatchObject({
+        kind: 'work',
+        name: '春节调休上班',
+        divisionCode: null,
+      });
+      expect((await office.get('/api/calendar/days?year=2026')).json().nationalEnteredByHand).toBe(false);
+
+      // a correction replaces the whole year: 元旦 was one day only
+      const corrected = await admin.put('/api/calendar/national/2027', {
+        ...notice,
+        holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }, notice.holidays[1]],
+      });
+      expect(corrected.json()).toEqual({ year: 2027, replaced: true, days: 10 });
+      expect(await auditCount('calendar.national.correct')).toBe(1);
+      const after = (await office.get('/api/calendar/days?year=2027')).json();
+      expect(after.days.map((d: { day: string }) => d.day)).not.toContain('2027-01-02');
+      expect((await office.get(url)).json().skipped.map((d: { date: string }) => d.date)).toEqual([
+        '2027-01-01',
+        '2027-01-02',
+        '2027-01-03',
+      ]);
+      expect((await office.get(url)).json().skipped[1].reason).toContain('星期六');
+      // the bundled years stay as they were
+      expect(await svc.syncNational()).toEqual({ years: [], added: 0, changed: 0, removed: 0 });
     });
   });
 });

@@ -68,6 +68,9 @@ export const DaysView = z.object({
   year: z.number().int(),
   nationalKnown: z.boolean().describe('是否已载入该年国务院办公厅放假通知；未载入时不能计算涉及该年的期间'),
   nationalSource: z.string().nullable(),
+  nationalEnteredByHand: z
+    .boolean()
+    .describe('该年全国安排系管理员按通知录入（软件尚未内置该年通知）；可更正，软件内置后以内置为准'),
   division: z.object({ code: z.string(), name: z.string(), path: z.string() }).nullable(),
   days: z.array(CalendarDayView),
 });
@@ -84,3 +87,34 @@ export const CreateRegionalDays = z.object({
 export type CreateRegionalDays = z.infer<typeof CreateRegionalDays>;
 
 export const DayIdParam = z.object({ id: z.coerce.number().int().positive('编号应为正整数') });
+
+const holidayName = z.string().trim().min(2, '请填写节日名称').max(20, '节日名称过长');
+
+/**
+ * A year's State Council notice entered by hand, for a year the bundled notices do not yet cover
+ * (the notice comes out in November; a deadline running into January needs it at once).
+ */
+export const NationalYearInput = z.object({
+  source: z
+    .string()
+    .trim()
+    .min(8, '请填写通知的标题及文号，如 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕…号）')
+    .max(300),
+  holidays: z
+    .array(z.object({ name: holidayName, from: date, to: date }))
+    .min(1, '请至少录入一个放假安排')
+    .max(12, '放假安排过多'),
+  workdays: z
+    .array(z.object({ name: holidayName, day: date }))
+    .max(16, '调休上班日过多')
+    .default([]),
+});
+export type NationalYearInput = z.output<typeof NationalYearInput>;
+
+export const YearParam = z.object({
+  year: z.coerce
+    .number()
+    .int('年份应为整数')
+    .min(2000, '年份应在 2000–2100 之间')
+    .max(2100, '年份应在 2000–2100 之间'),
+});

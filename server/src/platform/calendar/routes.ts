@@ -9,6 +9,8 @@ import {
   DaysView,
   DeadlineQuery,
   DeadlineView,
+  NationalYearInput,
+  YearParam,
 } from './contract.js';
 import { calendarServiceFor, P } from './service.js';
 
@@ -70,5 +72,22 @@ export function calendarRoutes(app: App, platform: Platform) {
       config: { permission: P.manage },
     },
     (req) => calendar.removeRegionalDay(req.ctx, req.params.id),
+  );
+  app.put(
+    '/api/calendar/national/:year',
+    {
+      schema: {
+        tags,
+        summary:
+          '按国务院办公厅通知录入或更正某年全国放假与调休安排（软件尚未内置该年通知时）；整年一次录入，录入后即可计算涉及该年的期间',
+        params: YearParam,
+        body: NationalYearInput,
+        response: {
+          200: z.object({ year: z.number().int(), replaced: z.boolean(), days: z.number().int() }),
+        },
+      },
+      config: { permission: P.manage },
+    },
+    (req) => calendar.enterNationalYear(req.ctx, req.params.year, req.body),
   );
 }

@@ -5,7 +5,7 @@ import { Actor, inScope } from '../access/actor.js';
 import { snapshotOf } from '../audit/diff.js';
 import { badInput, conflict, forbidden, notFound } from '../http/errors.js';
 import { divisions, orgUnits } from '../org/schema.js';
-import type { CalendarDayView, CreateRegionalDays } from './contract.js';
+import type { CalendarDayView, CreateRegionalDays, NationalYearInput } from './contract.js';
 import { addDays, isWeekend, toDayNumber, weekdayName, zhDate } from './dates.js';
 import { nationalDays, nationalNotices, nationalYears } from './national.js';
 import { buildCalendar, computeDeadline, dayStatus, type CalendarData, type PeriodSpec } from './periods.js';
@@ -127,7 +127,72 @@ export class CalendarService {
       .select({ source: calendarYears.source })
       .from(calendarYears)
       .where(and(isNull(calendarYears.divisionCode), eq(calendarYears.year, year)));
-    return { year, nationalKnown: !!known, nationalSource: known?.source ?? null, division: d, days };
+    return {
+      year,
+      nationalKnown: !!known,
+      nationalSource: known?.source ?? null,
+      nationalEnteredByHand: !!known && !nationalNotices[year],
+      division: d,
+      days,
+    };
+  }
+
+  /**
+   * Enters (or corrects) a year's national rest days and 调休 workdays from the State Council notice,
+   * for a year the bundled notices do not cover yet, and marks the year known: the whole notice at
+   * once, so no deadline is ever computed on half a year. Once a release bundles that year's notice,
+   * syncNational takes over and brings the days in line with it.
+   */
+  async enterNationalYear(ctx: RequestContext, year: number, input: NationalYearInput) {
+    const bundled = nationalNotices[year];
+    if (bundled)
+      throw conflict(
+        'CALENDAR_NATIONAL_BUNDLED',
+        `${year}年全国节假日安排已随软件载入（${bundled}），不能手工更改`,
+        { year },
+      );
+    const rows = nationalRowsOf(year, input);
+    const summary = await inTx(this.db, ctx, async (t) => {
+      await assertCanManageNational(t.db, ctx.actor);
+      const inYear = and(
+        isNull(calendarDays.divisionCode),
+        gte(calendarDays.day, `${year}-01-01`),
+        lte(calendarDays.day, `${year}-12-31`),
+      );
+      const before = await t.db.select({ day: calendarDays.day }).from(calendarDays).where(inYear);
+      const [known] = await t.db
+        .select({ source: calendarYears.source })
+        .from(calendarYears)
+        .where(and(isNull(calendarYears.divisionCode), eq(calendarYears.year, year)));
+      await t.db.delete(calendarDays).where(inYear);
+      await t.db
+        .insert(calendarDays)
+        .values(
+          rows.map((r) => ({ ...r, divisionCode: null, source: input.source, createdBy: ctx.actor.id })),
+        );
+      if (known)
+        await t.db
+          .update(calendarYears)
+          .set({ source: input.source })
+          .where(and(isNull(calendarYears.divisionCode), eq(calendarYears.year, year)));
+      else await t.db.insert(calendarYears).values({ divisionCode: null, year, source: input.source });
+      t.audit({
+        action: known ? 'calendar.national.correct' : 'calendar.national.enter',
+        entity: 'calendar',
+        entityId: String(year),
+        diff: {
+          year,
+          source: input.source,
+          previousSource: known?.source ?? null,
+          previousDays: before.map((b) => b.day).sort(),
+          restDays: rows.filter((r) => r.kind === 'rest').map((r) => r.day),
+          workDays: rows.filter((r) => r.kind === 'work').map((r) => r.day),
+        },
+      });
+      return { year, replaced: !!known, days: rows.length };
+    });
+    this.invalidate();
+    return summary;
   }
 
   /** Enters a regional notice: one row per day from `from` to `to`. */
@@ -320,6 +385,54 @@ async function assertCanManage(db: Db, actor: Actor, d: DivisionRef) {
     .where(and(inScope(orgUnits.path, actor.scopes(P.manage)), sql`${d.path} like ${divisions.path} || '%'`))
     .limit(1);
   if (!hit) throw forbidden(`无权维护${d.name}（${d.code}）的节假日安排`);
+}
+
+/** The longest holiday block a notice has given (春节 2025–2026: 8–9 days), with room to spare. */
+const MAX_HOLIDAY_DAYS = 12;
+
+/** One row per day of the notice, after checking what the notice itself would never say. */
+function nationalRowsOf(year: number, input: NationalYearInput) {
+  const rows: { day: string; kind: 'rest' | 'work'; name: string }[] = [];
+  const seen = new Map<string, string>();
+  const take = (day: string, kind: 'rest' | 'work', name: string, field: string) => {
+    if (Number(day.slice(0, 4)) !== year) throw badInput(field, `${zhDate(day)}不在${year}年内`);
+    const other = seen.get(day);
+    if (other) throw badInput(field, `${zhDate(day)}已录入为“${other}”，同一天不能录入两次`);
+    seen.set(day, name);
+    rows.push({ day, kind, name: kind === 'rest' ? name : `${name}调休上班` });
+  };
+  input.holidays.forEach((h, i) => {
+    const span = toDayNumber(h.to) - toDayNumber(h.from) + 1;
+    if (span < 1) throw badInput(`holidays.${i}.to`, '结束日期不能早于开始日期');
+    if (span > MAX_HOLIDAY_DAYS)
+      throw badInput(`holidays.${i}.to`, `一次放假最多 ${MAX_HOLIDAY_DAYS} 天，请核对通知`);
+    for (let k = 0; k < span; k++) take(addDays(h.from, k), 'rest', h.name, `holidays.${i}.from`);
+  });
+  input.workdays.forEach((w, i) => {
+    // 调休 moves a weekend day to work; a weekday already is one
+    if (!isWeekend(w.day))
+      throw badInput(
+        `workdays.${i}.day`,
+        `调休上班日应为周六或周日，${zhDate(w.day)}是${weekdayName(w.day)}`,
+      );
+    take(w.day, 'work', w.name, `workdays.${i}.day`);
+  });
+  return rows.sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/**
+ * National days bind every division, so entering them takes calendar.manage over a unit of a
+ * top-level division (the region's administrator), not a county's or a township's.
+ */
+async function assertCanManageNational(db: Db, actor: Actor) {
+  if (actor.kind === 'system') return;
+  const [hit] = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .innerJoin(divisions, eq(divisions.code, orgUnits.divisionCode))
+    .where(and(inScope(orgUnits.path, actor.scopes(P.manage)), isNull(divisions.parentCode)))
+    .limit(1);
+  if (!hit) throw forbidden('全国节假日安排须由全区（省级）系统管理员录入');
 }
 
 const services = new WeakMap<Db, CalendarService>();

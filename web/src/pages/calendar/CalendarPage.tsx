@@ -23,6 +23,7 @@ import type { CalendarDay } from '../../api/types';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
+import { NationalYearDialog } from './NationalYearDialog';
 import { RegionalDaysDialog } from './RegionalDaysDialog';
 import { useDivisionOptions } from './divisions';
 
@@ -45,6 +46,7 @@ export default function CalendarPage() {
     setParams({ year: String(v.year), ...(v.division ? { division: v.division } : {}) }, { replace: true });
   };
   const [adding, setAdding] = useState(false);
+  const [enteringNational, setEnteringNational] = useState(false);
 
   const days = useQuery({
     queryKey: ['calendar-days', year, division],
@@ -99,15 +101,43 @@ export default function CalendarPage() {
           {days.error && <Alert type="error" showIcon title={errorText(days.error)} />}
           {data &&
             (data.nationalKnown ? (
-              <Typography.Text type="secondary" data-testid="national-source">
-                {t('calendar.nationalSource', { year: data.year, source: data.nationalSource ?? '' })}
-              </Typography.Text>
+              <Space>
+                <Typography.Text type="secondary" data-testid="national-source">
+                  {t(
+                    data.nationalEnteredByHand ? 'calendar.nationalSourceByHand' : 'calendar.nationalSource',
+                    {
+                      year: data.year,
+                      source: data.nationalSource ?? '',
+                    },
+                  )}
+                </Typography.Text>
+                {manage && data.nationalEnteredByHand && (
+                  <Button
+                    size="small"
+                    onClick={() => setEnteringNational(true)}
+                    data-testid="national-correct"
+                  >
+                    {t('calendar.nationalCorrect')}
+                  </Button>
+                )}
+              </Space>
             ) : (
               <Alert
                 type="warning"
                 showIcon
                 data-testid="national-missing"
                 title={t('calendar.nationalMissing', { year: data.year })}
+                action={
+                  manage && (
+                    <Button
+                      size="small"
+                      onClick={() => setEnteringNational(true)}
+                      data-testid="national-enter"
+                    >
+                      {t('calendar.nationalEnter')}
+                    </Button>
+                  )
+                }
               />
             ))}
           <Table<CalendarDay>
@@ -180,6 +210,16 @@ export default function CalendarPage() {
           />
         </Space>
       </Card>
+      <NationalYearDialog
+        year={year}
+        open={enteringNational}
+        current={data?.nationalEnteredByHand ? { source: data.nationalSource, days: data.days } : undefined}
+        onClose={() => setEnteringNational(false)}
+        onSaved={(count) => {
+          setEnteringNational(false);
+          void message.success(t('calendar.nationalSaved', { year, count }));
+        }}
+      />
       <RegionalDaysDialog
         open={adding}
         division={division}
