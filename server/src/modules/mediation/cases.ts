@@ -3,7 +3,7 @@ import { query, type Db } from '../../db/database.js';
 import { inTx, type RequestContext, type Tx } from '../../db/tx.js';
 import { markVoided } from '../../db/void.js';
 import { inScope, type Actor } from '../../platform/access/actor.js';
-import { badInput, conflict, notFound } from '../../platform/http/errors.js';
+import { badInput, conflict, DomainError, notFound } from '../../platform/http/errors.js';
 import type { Platform } from '../../platform/platform.js';
 import { maskIdNumber, maskPhone } from '../../platform/privacy/mask.js';
 import { agreementDocument } from './agreement.js';
@@ -218,8 +218,8 @@ export class CaseService {
       .from(mediationConfirmations)
       .where(and(eq(mediationConfirmations.caseId, r.id), isNull(mediationConfirmations.voidedAt)));
     const window = c!.agreementEffectiveOn
-      ? await this.window(c!.agreementEffectiveOn, r.unit_division, db)
-      : null;
+      ? await this.windowOrWhyNot(c!.agreementEffectiveOn, r.unit_division, db)
+      : { window: null, pending: null };
     return {
       ...summaryOf(r),
       summary: c!.summary,
@@ -263,7 +263,8 @@ export class CaseService {
         performance: f.performance,
         note: f.note,
       })),
-      confirmationWindow: window,
+      confirmationWindow: window.window,
+      confirmationWindowPending: window.pending,
       confirmation: conf
         ? {
             id: conf.id,
@@ -283,17 +284,25 @@ export class CaseService {
 
   /** The 30-day window; null when the calendar does not yet hold the year (never guessed). */
   async window(effectiveOn: string, divisionCode: string, db: Db = this.db) {
+    return (await this.windowOrWhyNot(effectiveOn, divisionCode, db)).window;
+  }
+
+  /** The window, or why it cannot be computed yet: the year's holiday notice is not in the calendar. */
+  async windowOrWhyNot(effectiveOn: string, divisionCode: string, db: Db = this.db) {
     try {
       const d = await this.platform.calendar.deadline(confirmationWindow, effectiveOn, divisionCode, db);
-      return {
+      const window = {
         start: d.start,
         end: d.end,
         law: confirmationWindow.law,
         article: confirmationWindow.article,
         description: d.rule.description,
       };
-    } catch {
-      return null;
+      return { window, pending: null };
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'CALENDAR_YEAR_MISSING')
+        return { window: null, pending: e.detail };
+      throw e;
     }
   }
 

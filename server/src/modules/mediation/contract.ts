@@ -261,6 +261,8 @@ export const CaseView = CaseSummary.extend({
   ),
   /** the 30-day joint application window (民事诉讼法第二百零五条), once an agreement is effective */
   confirmationWindow: DeadlineView.nullable(),
+  /** why the window is not computed yet (its year's holiday notice is not in the calendar), or null */
+  confirmationWindowPending: z.string().nullable(),
   confirmation: ConfirmationView.nullable(),
   voided: z.boolean(),
 });

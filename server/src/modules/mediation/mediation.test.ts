@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../db/database.js';
 import { inTx } from '../../db/tx.js';
 import { Actor } from '../../platform/access/actor.js';
+import { CaseService } from './cases.js';
 import { backends, testApp, type Client, type TestApp } from '../../test/harness.js';
 import { mediationIntake } from './portal.js';
 
@@ -56,6 +57,17 @@ describe.each(backends())('人民调解 on %s', (kind) => {
     mediator = await t.as('mediator');
   });
   afterAll(() => t?.close());
+
+  it('says why the judicial-confirmation window is not computed when its year has no holiday notice', async () => {
+    const cases = new CaseService(t.platform);
+    // 2099 stands for a year whose State Council notice is not in the calendar yet
+    expect(await cases.windowOrWhyNot('2099-12-20', '540626')).toEqual({
+      window: null,
+      pending: expect.stringContaining('按通知录入'),
+    });
+    expect((await cases.windowOrWhyNot('2023-09-01', '540626')).window).toMatchObject({ end: '2023-10-07' });
+    await expect(cases.windowOrWhyNot('2023-09-01', '999999')).rejects.toMatchObject({ status: 400 });
+  });
 
   it('reproduces the Suo 2023 figures of 六（二） from the demo records', async () => {
     const r = await office.get(
@@ -216,6 +228,7 @@ describe.each(backends())('人民调解 on %s', (kind) => {
       article: expect.stringContaining('第二百零五条'),
     });
     expect(closed.json().confirmationWindow.description).toContain('顺延');
+    expect(closed.json().confirmationWindowPending).toBeNull();
 
     const doc = await mediator.get(`/api/mediation/cases/${c.id}/agreement.docx`);
     expect(doc.statusCode).toBe(200);

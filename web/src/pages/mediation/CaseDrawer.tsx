@@ -510,6 +510,15 @@ export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose
                   description={c.confirmationWindow.description}
                 />
               )}
+              {c.confirmationWindowPending && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  data-testid="confirmation-window-pending"
+                  title={t('mediation.case.windowPending')}
+                  description={c.confirmationWindowPending}
+                />
+              )}
               {c.confirmation && (
                 <Descriptions size="small" column={2} bordered style={{ marginTop: 8 }}>
                   <Descriptions.Item label={t('mediation.case.appliedOn')}>
