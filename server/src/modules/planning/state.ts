@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { query, type Db } from '../../db/database.js';
 import type { CalendarService } from '../../platform/calendar/service.js';
 import { addDays } from '../../platform/calendar/dates.js';
-import { addWorkingDays, dayResolver } from '../../platform/calendar/periods.js';
+import { addWorkingDays, dayResolver, type CalendarData } from '../../platform/calendar/periods.js';
+import { DomainError } from '../../platform/http/errors.js';
 import type { TaskState } from './kinds.js';
 
 /**
@@ -33,7 +34,23 @@ export async function cutoffsFor(
   const day = dayResolver(cal, divisionPath);
   let d = addDays(today, -1);
   for (let i = 0; i < MAX_LOOKBACK && !day(d).work; i++) d = addDays(d, -1);
-  return { overdue: d, risk: addWorkingDays(today, riskWorkdays, cal, divisionPath).end };
+  return { overdue: d, risk: riskCutoff(today, riskWorkdays, cal, divisionPath) };
+}
+
+/**
+ * The N-th working day after today. Late in December it may run into a year whose holiday notice is
+ * not in the calendar yet; the task list must not fail for the whole county then, and the horizon is
+ * not guessed either: it stops at the last day the calendar knows, so only tasks due by then are
+ * flagged, until the administrator enters the notice (docs/OPERATIONS.md, Calendar).
+ */
+function riskCutoff(today: string, n: number, cal: CalendarData, divisionPath: string | null) {
+  try {
+    return addWorkingDays(today, n, cal, divisionPath).end;
+  } catch (e) {
+    if (!(e instanceof DomainError && e.code === 'CALENDAR_YEAR_MISSING')) throw e;
+    const year = (e.extra as { year: number }).year;
+    return year > Number(today.slice(0, 4)) ? `${year - 1}-12-31` : today;
+  }
 }
 
 /** The latest accepted lead report's percentage of task `t`, counting reports reviewed by `upTo`. */
