@@ -29,4 +29,18 @@ describe('task-state cut-offs on the legal calendar', () => {
     });
     expect((await cutoffsFor(calendar, '2026-12-21', 3, SUO)).risk).toBe('2026-12-24');
   });
+
+  it('early in such a year, calls nothing overdue on a guessed day and nothing at risk beyond today', async () => {
+    // 2026-12-31 is a Thursday and a working day under the 2026 notice
+    expect(await cutoffsFor(calendar, '2027-01-05', 5, SUO)).toEqual({
+      overdue: '2026-12-31',
+      risk: '2027-01-05',
+    });
+  });
+
+  it('still refuses when neither the year nor the one before it is known', async () => {
+    await expect(cutoffsFor(calendar, '2031-03-02', 5, SUO)).rejects.toMatchObject({
+      code: 'CALENDAR_YEAR_MISSING',
+    });
+  });
 });

@@ -31,10 +31,33 @@ export async function cutoffsFor(
   divisionPath: string | null,
 ): Promise<Cutoffs> {
   const cal = await calendar.calendar();
+  return {
+    overdue: lastWorkingDayBefore(today, cal, divisionPath),
+    risk: riskCutoff(today, riskWorkdays, cal, divisionPath),
+  };
+}
+
+const isYearMissing = (e: unknown): e is DomainError =>
+  e instanceof DomainError && e.code === 'CALENDAR_YEAR_MISSING';
+
+/**
+ * The last working day before today. Early in a year whose notice is not entered yet, its days are
+ * not guessed: the search starts again from 31 December of the year before, so a task due in the
+ * unknown days is not called overdue until the notice is entered.
+ */
+function lastWorkingDayBefore(today: string, cal: CalendarData, divisionPath: string | null) {
   const day = dayResolver(cal, divisionPath);
   let d = addDays(today, -1);
-  for (let i = 0; i < MAX_LOOKBACK && !day(d).work; i++) d = addDays(d, -1);
-  return { overdue: d, risk: riskCutoff(today, riskWorkdays, cal, divisionPath) };
+  for (let i = 0; i < MAX_LOOKBACK; i++) {
+    try {
+      if (day(d).work) return d;
+      d = addDays(d, -1);
+    } catch (e) {
+      if (!isYearMissing(e) || d.slice(5) === '12-31') throw e;
+      d = `${Number(d.slice(0, 4)) - 1}-12-31`;
+    }
+  }
+  return d;
 }
 
 /**
@@ -47,7 +70,7 @@ function riskCutoff(today: string, n: number, cal: CalendarData, divisionPath: s
   try {
     return addWorkingDays(today, n, cal, divisionPath).end;
   } catch (e) {
-    if (!(e instanceof DomainError && e.code === 'CALENDAR_YEAR_MISSING')) throw e;
+    if (!isYearMissing(e)) throw e;
     const year = (e.extra as { year: number }).year;
     return year > Number(today.slice(0, 4)) ? `${year - 1}-12-31` : today;
   }

@@ -38,6 +38,37 @@ describe.each(backends())('calendar service and routes on %s', (kind) => {
       )
     )[0]!.n;
 
+  /** A system administrator whose calendar.manage grant covers 索县's units only, not the region. */
+  const countyAdministrator = async () => {
+    const [suo] = await query<{ id: number; path: string }>(
+      database.db,
+      sql`select id, path from org_units where name = '索县人民政府'`,
+    );
+    const [user] = await query<{ id: string }>(
+      database.db,
+      sql`select id from users where username = 'admin'`,
+    );
+    return Actor.user(
+      {
+        id: user!.id,
+        username: 'countyadmin',
+        displayName: '县管理员',
+        unitId: suo!.id,
+        unitPath: suo!.path,
+        mustChangePassword: false,
+      },
+      [
+        {
+          role: 'sysadmin',
+          unitId: suo!.id,
+          path: suo!.path,
+          subtree: true,
+          permissions: new Set(['calendar.manage']),
+        },
+      ],
+    );
+  };
+
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     // Until calendar is listed in modules/index.ts the template lacks it: add it, sync roles and data.
@@ -260,33 +291,7 @@ describe.each(backends())('calendar service and routes on %s', (kind) => {
       expect(denied.statusCode).toBe(403);
 
       // a system administrator scoped to 索县's units may keep 索县's days, not 那曲市's
-      const [suo] = await query<{ id: number; path: string }>(
-        database.db,
-        sql`select id, path from org_units where name = '索县人民政府'`,
-      );
-      const [user] = await query<{ id: string }>(
-        database.db,
-        sql`select id from users where username = 'admin'`,
-      );
-      const countyAdmin = Actor.user(
-        {
-          id: user!.id,
-          username: 'countyadmin',
-          displayName: '县管理员',
-          unitId: suo!.id,
-          unitPath: suo!.path,
-          mustChangePassword: false,
-        },
-        [
-          {
-            role: 'sysadmin',
-            unitId: suo!.id,
-            path: suo!.path,
-            subtree: true,
-            permissions: new Set(['calendar.manage']),
-          },
-        ],
-      );
+      const countyAdmin = await countyAdministrator();
       const entry = {
         from: '2024-08-05',
         kind: 'rest' as const,
@@ -346,33 +351,7 @@ describe.each(backends())('calendar service and routes on %s', (kind) => {
 
     it('is entered by the region administrator only, and never over a bundled year', async () => {
       expect((await (await login('office')).put('/api/calendar/national/2027', notice)).statusCode).toBe(403);
-      const [suo] = await query<{ id: number; path: string }>(
-        database.db,
-        sql`select id, path from org_units where name = '索县人民政府'`,
-      );
-      const [user] = await query<{ id: string }>(
-        database.db,
-        sql`select id from users where username = 'admin'`,
-      );
-      const countyAdmin = Actor.user(
-        {
-          id: user!.id,
-          username: 'countyadmin',
-          displayName: '县管理员',
-          unitId: suo!.id,
-          unitPath: suo!.path,
-          mustChangePassword: false,
-        },
-        [
-          {
-            role: 'sysadmin',
-            unitId: suo!.id,
-            path: suo!.path,
-            subtree: true,
-            permissions: new Set(['calendar.manage']),
-          },
-        ],
-      );
+      const countyAdmin = await countyAdministrator();
       await expect(svc.enterNationalYear({ actor: countyAdmin }, 2027, notice)).rejects.toMatchObject({
         status: 403,
       });

@@ -55,12 +55,14 @@ export const CalendarDayView = z.object({
 });
 export type CalendarDayView = z.infer<typeof CalendarDayView>;
 
+const year = z.coerce
+  .number()
+  .int('年份应为整数')
+  .min(2000, '年份应在 2000–2100 之间')
+  .max(2100, '年份应在 2000–2100 之间');
+
 export const DaysQuery = z.object({
-  year: z.coerce
-    .number()
-    .int('年份应为整数')
-    .min(2000, '年份应在 2000–2100 之间')
-    .max(2100, '年份应在 2000–2100 之间'),
+  year,
   division: divisionCode.optional().describe('只列适用于该区划的安排（全国 + 本级及上级地方）；不填列出全部'),
 });
 
@@ -111,10 +113,4 @@ export const NationalYearInput = z.object({
 });
 export type NationalYearInput = z.output<typeof NationalYearInput>;
 
-export const YearParam = z.object({
-  year: z.coerce
-    .number()
-    .int('年份应为整数')
-    .min(2000, '年份应在 2000–2100 之间')
-    .max(2100, '年份应在 2000–2100 之间'),
-});
+export const YearParam = z.object({ year });
