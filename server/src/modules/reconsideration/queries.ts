@@ -13,7 +13,14 @@ import type { FigureRegistry } from '../../platform/figures/registry.js';
 import type { FieldCrypto } from '../../platform/privacy/field-crypto.js';
 import type { CaseQuery } from './contract.js';
 import { reconsiderationFigures } from './figures.js';
-import { decisionTypeCodes, decisionTypes, defaultCorrectiveTypes, stageCodes, stages } from './kinds.js';
+import {
+  decisionTypeCodes,
+  decisionTypes,
+  defaultCorrectiveTypes,
+  openStages,
+  stageCodes,
+  stages,
+} from './kinds.js';
 import { P, loadMany, presentListItem, todayInShanghai, type Loaded } from './store.js';
 
 /**
@@ -49,7 +56,18 @@ export async function listCases(
   const start = (f.page - 1) * f.pageSize;
 
   if (f.flag) {
-    const all = (await loadMany(db, actor, P.read, sql.join(where, sql` and `)))
+    // Only an open case can be overdue or approaching, and a stored closed stage is final (only
+    // VOLATILE stages move with time), so those two flags compute the open cases alone.
+    const open =
+      f.flag === 'overdue' || f.flag === 'approaching'
+        ? [
+            sql`c.stage in (${sql.join(
+              openStages.map((s) => sql`${s}`),
+              sql`, `,
+            )})`,
+          ]
+        : [];
+    const all = (await loadMany(db, actor, P.read, sql.join([...where, ...open], sql` and `)))
       .map(present)
       .filter((c) => (!f.stage || c.stage === f.stage) && c[f.flag!]);
     return { items: all.slice(start, start + f.pageSize), total: all.length, ...pageOf(f) };
