@@ -126,9 +126,9 @@ const TARGETS: Target[] = [
     list: 'reconsideration',
     user: 'fuyi',
     path: '/api/reconsideration/cases?page=1&pageSize=20&flag=overdue',
-    note: 'fuyi: flag=overdue, every case computed',
+    note: 'fuyi: flag=overdue, the open cases computed',
     expect: null,
-    load: false,
+    load: true,
   },
   {
     key: 'recon-fuyi-year',
