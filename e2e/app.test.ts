@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chooseIn,
   chooseLanguage,
   launchBrowser,
   newPage as newBrowserPage,
@@ -53,9 +54,20 @@ describe('staff web app', () => {
     await tree.getByRole('button', { name: '新建下级' }).first().click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('单位名称').fill(name);
-    await dialog.getByLabel('单位类型').click();
-    await page.locator('.ant-select-item-option', { hasText: '其他' }).click();
+    await chooseIn(page, dialog.getByLabel('单位类型'), '其他');
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    // The dialog closes once the unit is saved; if it stays open, its error says why.
+    await expect
+      .poll(
+        async () =>
+          (await dialog.isVisible())
+            ? (await dialog.locator('.ant-alert, .ant-form-item-explain-error').allTextContents()).join(
+                ' ',
+              ) || 'still open'
+            : 'closed',
+        { timeout: 15_000 },
+      )
+      .toBe('closed');
     await tree.getByText(name, { exact: true }).waitFor();
     await shot(page, 'units');
 

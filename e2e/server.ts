@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { loadConfig } from '../server/src/config.js';
 import { startServer } from '../server/src/server.js';
 
@@ -106,6 +106,28 @@ export async function chooseLanguage(page: Page, label: string) {
   await page.getByTestId('language-switch').click();
   await page.locator('.ant-select-item-option', { hasText: label }).click();
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Opens the antd Select `field` (its combobox) and chooses `label`, until the field shows it: on a
+ * loaded machine a click can land while the dropdown is still opening or already closing, and is lost.
+ */
+export async function chooseIn(page: Page, field: Locator, label: string) {
+  // the Select's root (class token `ant-select`, not `ant-select-…`); the dropdown is portalled out of it
+  const shown = field
+    .locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]')
+    .filter({ hasText: label });
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    await pickOption(page, label);
+    try {
+      await shown.waitFor({ timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Picks `label` in the open antd Select dropdown. */
