@@ -35,6 +35,8 @@ export async function startBare(databaseUrl: string, scopePath: string, poolSize
   // the same session settings as the real server's pool, so the two plan the query alike
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, options: PG_SESSION_OPTIONS });
   const app = Fastify({ logger: false });
+  // drive() settles a server between runs through /api/health
+  app.get('/api/health', async () => ({ ok: true }));
   app.get<{ Querystring: { page?: string; pageSize?: string; q?: string } }>('/users', async (req) => {
     const page = Number(req.query.page ?? 1);
     const pageSize = Number(req.query.pageSize ?? 20);
