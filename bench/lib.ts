@@ -61,6 +61,16 @@ export interface Load {
   timeouts: number;
 }
 
+/** The autocannon runs as a markdown table, one row per target and connection count. */
+export const loadTable = (loads: readonly Load[]) => [
+  '| target | conn. | req/s | p50 ms | p99 ms | errors | non-2xx |',
+  '|---|--:|--:|--:|--:|--:|--:|',
+  ...loads.map(
+    (l) =>
+      `| ${l.target} | ${l.connections} | ${Math.round(l.rps)} | ${l.p50} | ${l.p99} | ${l.errors} | ${l.non2xx} |`,
+  ),
+];
+
 /** autocannon in its own process, so the load generator does not share the server's event loop. */
 export function autocannon(
   url: string,

@@ -20,6 +20,7 @@ import {
   config,
   drive,
   loadAverage,
+  loadTable,
   log,
   login,
   PG_URL,
@@ -97,12 +98,7 @@ async function main() {
       `PostgreSQL on the same machine; autocannon in its own process; ${DURATION} s per run after a 3 s warm-up. ` +
       'Data: the Suo County demo only, so every query is small: what is measured is the cost around it.',
     '',
-    '| target | conn. | req/s | p50 ms | p99 ms | errors | non-2xx |',
-    '|---|--:|--:|--:|--:|--:|--:|',
-    ...loads.map(
-      (l) =>
-        `| ${l.target} | ${l.connections} | ${Math.round(l.rps)} | ${l.p50} | ${l.p99} | ${l.errors} | ${l.non2xx} |`,
-    ),
+    ...loadTable(loads),
   ].join('\n');
   writeSection(BEGIN, END, section);
   log('wrote docs/PERFORMANCE.md');

@@ -26,6 +26,7 @@ import {
   config,
   drained,
   drive,
+  loadTable,
   loadUnits,
   log,
   login,
@@ -204,12 +205,7 @@ function report(
       `(half inside 索县, the office user's scope) + ${REPORTS.toLocaleString('en')} accepted progress reports, ` +
       'then `vacuum analyze`. Task states are computed per request for the day (state.ts), never stored.',
     '',
-    '| target | conn. | req/s | p50 ms | p99 ms | errors | non-2xx |',
-    '|---|--:|--:|--:|--:|--:|--:|',
-    ...loads.map(
-      (l) =>
-        `| ${l.target} | ${l.connections} | ${Math.round(l.rps)} | ${l.p50} | ${l.p99} | ${l.errors} | ${l.non2xx} |`,
-    ),
+    ...loadTable(loads),
     '',
     '| measure | value |',
     '|---|---|',
