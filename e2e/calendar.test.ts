@@ -4,7 +4,7 @@ import {
   chooseLanguage,
   launchBrowser,
   newPage,
-  pickOption,
+  chooseIn,
   shot,
   signIn,
   startTestServer,
@@ -80,8 +80,7 @@ describe('期间计算 and 节假日日历', () => {
     await table.getByText('国庆节').first().waitFor();
     await page.getByRole('button', { name: '录入地方节假日' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('发布通知的行政区划').click();
-    await pickOption(page, '索县（540626）');
+    await chooseIn(page, dialog.getByLabel('发布通知的行政区划'), '索县（540626）');
     const range = dialog.locator('.ant-picker-range input');
     await typeDate(page, range.nth(0), '2025-08-04');
     await typeDate(page, range.nth(1), '2025-08-04');

@@ -7,7 +7,7 @@ import {
   chooseLanguage,
   launchBrowser,
   newPage,
-  pickOption,
+  chooseIn,
   signIn,
   startTestServer,
   type TestServer,
@@ -45,8 +45,7 @@ async function choose(
   label: string,
   option: string | RegExp,
 ) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await pickOption(page, option);
+  await chooseIn(page, scope.getByLabel(label, { exact: true }), option);
 }
 
 describe('人民调解', () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchBrowser,
   newPage,
-  pickOption,
+  chooseIn,
   shot,
   signIn,
   startTestServer,
@@ -71,11 +71,9 @@ describe('the office sets up 2024', () => {
 
     await page.getByTestId('reporters-add-open').click();
     const list = page.getByTestId('reporters-dialog');
-    await list.locator('.ant-select').first().click();
-    await pickOption(page, '乡镇党委书记');
+    await chooseIn(page, list.locator('.ant-select').first(), '乡镇党委书记');
     await dropdownClosed(page);
-    await list.locator('.ant-select').nth(1).click();
-    await pickOption(page, '亚拉镇人民政府');
+    await chooseIn(page, list.locator('.ant-select').nth(1), '亚拉镇人民政府');
     await dropdownClosed(page);
     await list.getByPlaceholder('述法人').fill('次仁多吉');
     await list.getByPlaceholder('职务').fill('亚拉镇党委书记');
@@ -97,8 +95,7 @@ describe('the office sets up 2024', () => {
     const page = await asOffice('/assessment');
     await page.getByTestId('round-new').click();
     const dialog = page.getByTestId('round-dialog');
-    await dialog.locator('.ant-select').click();
-    await pickOption(page, /考核/);
+    await chooseIn(page, dialog.locator('.ant-select'), /考核/);
     await dialog.getByLabel('考核名称').fill('2024年度乡镇法治政府建设考核');
     await ok(page, 'round-dialog');
     await expect.poll(() => page.getByTestId('round-select').textContent()).toContain('2024年度');
@@ -109,8 +106,7 @@ describe('the office sets up 2024', () => {
     const first = sheet.locator('tbody tr.ant-table-row').first();
     await first.waitFor();
     await first.getByPlaceholder('得分').fill('0');
-    await first.locator('.ant-select').click();
-    await pickOption(page, '查阅资料');
+    await chooseIn(page, first.locator('.ant-select'), '查阅资料');
     await first.getByPlaceholder(/扣分理由/).fill('未按要求建立法治建设工作台账');
     await first.getByText('为此扣分生成整改问题').click();
     await first.getByPlaceholder('整改期限').fill('2027-06-30');

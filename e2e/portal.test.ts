@@ -6,7 +6,7 @@ import {
   chooseLanguage,
   launchBrowser,
   newPage,
-  pickOption,
+  chooseIn,
   signIn,
   startTestServer,
   type TestServer,
@@ -54,8 +54,7 @@ describe('公众门户：申请与查询', () => {
     await page.getByTestId('intake-problem').waitFor();
     await shot(page, 'bo-errors');
 
-    await field(page, 'organUnitId').click();
-    await pickOption(page, '索县人民政府');
+    await chooseIn(page, field(page, 'organUnitId'), '索县人民政府');
     await field(page, 'applicantName').fill('བསྟན་འཛིན་ནོར་བུ');
     await field(page, 'applicantIdNumber').fill('540626198805120017');
     await field(page, 'applicantPhone').fill('1390896');

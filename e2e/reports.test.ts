@@ -7,7 +7,7 @@ import {
   chooseLanguage,
   launchBrowser,
   newPage,
-  pickOption,
+  chooseIn,
   shot,
   signIn,
   startTestServer,
@@ -97,10 +97,8 @@ describe('年度报告', () => {
     await page.getByTestId('section-add').click();
     const section = page.getByTestId('outline-editor').locator('.ant-collapse-item').last();
     await section.getByTestId('section-heading').fill('存在的不足和原因');
-    await section.getByTestId('section-level').click();
-    await pickOption(page, '一级');
-    await section.getByTestId('section-item').click();
-    await pickOption(page, '存在的不足和原因');
+    await chooseIn(page, section.getByTestId('section-level'), '一级');
+    await chooseIn(page, section.getByTestId('section-item'), '存在的不足和原因');
     await section.getByTestId('section-text').fill('全年开展普法讲座场次，基层覆盖仍不均衡。');
     // the caret goes after 全年开展普法讲座: the figure lands there, not at the end
     await section.getByTestId('section-text').press('Control+End');
@@ -204,8 +202,7 @@ describe('年度报告', () => {
     await office.getByTestId('wf-startComments').click();
     await office.getByTestId('decision-ok').click();
     await office.locator('.ant-tag', { hasText: '征求意见中' }).first().waitFor();
-    await office.getByTestId('comments-card').locator('.ant-select').click();
-    await pickOption(office, '存在的不足和原因');
+    await chooseIn(office, office.getByTestId('comments-card').locator('.ant-select'), '存在的不足和原因');
     await office.getByTestId('comment-body').fill('建议写明基层普法力量不足的具体表现。');
     await office.getByTestId('comment-add').click();
     const comment = office.getByTestId('comments-card').locator('.ant-list-item').first();

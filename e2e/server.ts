@@ -109,13 +109,13 @@ export async function chooseLanguage(page: Page, label: string) {
 }
 
 /**
- * Opens the antd Select `field` (its combobox) and chooses `label`, until the field shows it: on a
+ * Opens the antd Select `field` (its combobox or its root) and chooses `label`, until the field shows it: on a
  * loaded machine a click can land while the dropdown is still opening or already closing, and is lost.
  */
-export async function chooseIn(page: Page, field: Locator, label: string) {
+export async function chooseIn(page: Page, field: Locator, label: string | RegExp) {
   // the Select's root (class token `ant-select`, not `ant-select-…`); the dropdown is portalled out of it
   const shown = field
-    .locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]')
+    .locator('xpath=ancestor-or-self::div[contains(concat(" ", @class, " "), " ant-select ")][1]')
     .filter({ hasText: label });
   for (let attempt = 1; ; attempt++) {
     await field.click();
