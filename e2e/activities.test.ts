@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chooseBySearch,
   chooseLanguage,
   launchBrowser,
   newPage,
@@ -43,30 +44,6 @@ async function openLedger(page: Page, username: string) {
   await page.getByTestId('activity-table').locator('tbody tr.ant-table-row').first().waitFor();
 }
 
-/** Opens the select in `field` and picks `label` (typed first, to search a long list or tree). */
-async function choose(page: Page, field: Locator, label: string) {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  const match = open
-    .locator('.ant-select-tree-node-content-wrapper:visible, .ant-select-item-option:visible')
-    .filter({ hasText: label });
-  // a click while the dropdown still moves or filters can miss: try again from a closed select
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await field.click();
-    await page.keyboard.type(label);
-    await match.first().click();
-    const picked = await expect
-      .poll(() => field.textContent(), { timeout: 2_000 })
-      .toContain(label)
-      .then(
-        () => true,
-        () => false,
-      );
-    if (picked) return;
-    await page.keyboard.press('Escape');
-  }
-  throw new Error(`could not pick ${label}`);
-}
-
 /** The select of the form item labelled `label`. */
 const selectOf = (form: Locator, label: string) =>
   form
@@ -91,7 +68,7 @@ describe('工作台账', () => {
     await page.getByTestId('activity-create').click();
     const drawer = page.getByTestId('activity-drawer');
     const form = drawer.getByTestId('activity-form');
-    await choose(page, selectOf(form, '类别'), '集中宣讲');
+    await chooseBySearch(page, selectOf(form, '类别'), '集中宣讲');
     // the kind decides the fields: a talk records participants and materials, not attendance or sessions
     await form.getByLabel('参加（受教）人次').waitFor();
     expect(await form.getByTestId('attendance-rows').count()).toBe(0);
@@ -102,7 +79,7 @@ describe('工作台账', () => {
     await form.getByText('藏汉双语', { exact: true }).click();
     await form.getByTestId('material-add').click();
     const material = form.getByTestId('material-rows').locator('.ant-space').first();
-    await choose(page, material.locator('.ant-select'), '精准普法手册');
+    await chooseBySearch(page, material.locator('.ant-select'), '精准普法手册');
     await material.locator('input.ant-input-number-input').fill('200');
 
     // the server, not the page, says a talk needs its audience: its message lands on the field
@@ -158,7 +135,7 @@ describe('工作台账', () => {
     await page.getByTestId('activity-create').click();
     const drawer = page.getByTestId('activity-drawer');
     const form = drawer.getByTestId('activity-form');
-    await choose(page, selectOf(form, '类别'), '人民调解员培训');
+    await chooseBySearch(page, selectOf(form, '类别'), '人民调解员培训');
     await form.getByLabel('活动名称').fill('全县人民调解员业务培训班');
     await form.getByLabel('地点').fill('索县司法局会议室');
     await form.getByLabel('培训期数').fill('1');
@@ -169,12 +146,12 @@ describe('工作台账', () => {
     ] as const) {
       await rows.getByTestId('attendance-add').click();
       const row = rows.locator(':scope > .ant-space').last();
-      await choose(page, row.locator('.ant-select'), unit);
+      await chooseBySearch(page, row.locator('.ant-select'), unit);
       await row.locator('input.ant-input-number-input').fill(n);
     }
     await form.getByTestId('material-add').click();
     const material = form.getByTestId('material-rows').locator('.ant-space').first();
-    await choose(page, material.locator('.ant-select'), '学法笔记');
+    await chooseBySearch(page, material.locator('.ant-select'), '学法笔记');
     await material.locator('input.ant-input-number-input').fill('20');
     await shot(page, 'activity-form-training', { fullPage: false });
     await drawer.getByTestId('activity-save').click();

@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chooseBySearch,
   chooseLanguage,
   launchBrowser,
   newPage,
@@ -36,29 +37,6 @@ async function open(page: Page, username: string, menu: string, path: string) {
   await page.waitForURL(`**${path}`);
 }
 
-/** Opens the select in `field` and picks `label` (typed first, to search a long list or tree). */
-async function choose(page: Page, field: Locator, label: string) {
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  const match = dropdown
-    .locator('.ant-select-tree-node-content-wrapper:visible, .ant-select-item-option:visible')
-    .filter({ hasText: label });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await field.click();
-    await page.keyboard.type(label);
-    await match.first().click();
-    const picked = await expect
-      .poll(() => field.textContent(), { timeout: 2_000 })
-      .toContain(label)
-      .then(
-        () => true,
-        () => false,
-      );
-    if (picked) return;
-    await page.keyboard.press('Escape');
-  }
-  throw new Error(`could not pick ${label}`);
-}
-
 /** The select of the form item labelled `label`. */
 const selectOf = (form: Locator, label: string) =>
   form
@@ -90,8 +68,8 @@ describe('任务清单', () => {
     const drawer = office.getByTestId('task-drawer');
     const form = drawer.getByTestId('task-form');
     await form.getByLabel('工作任务').fill(TASK);
-    await choose(office, selectOf(form, '牵头单位'), '亚拉镇人民政府');
-    await choose(office, selectOf(form, '所属体系'), '法治宣传教育');
+    await chooseBySearch(office, selectOf(form, '牵头单位'), '亚拉镇人民政府');
+    await chooseBySearch(office, selectOf(form, '所属体系'), '法治宣传教育');
     await pickDate(form, '完成时限', zhDate(60));
     await drawer.getByTestId('task-save').click();
     // once created, the drawer shows the task with the state the API computed
@@ -136,7 +114,7 @@ describe('问题整改', () => {
     await office.getByTestId('finding-table').locator('tbody tr.ant-table-row').first().waitFor();
     await office.getByTestId('finding-create').click();
     const form = office.getByTestId('finding-create-form');
-    await choose(office, selectOf(form, '整改单位'), '亚拉镇人民政府');
+    await chooseBySearch(office, selectOf(form, '整改单位'), '亚拉镇人民政府');
     await form.getByLabel('问题', { exact: true }).fill(FINDING);
     await pickDate(form, '整改时限', zhDate(30));
     await ok(office.locator('.ant-modal')).click();

@@ -109,6 +109,32 @@ export async function chooseLanguage(page: Page, label: string) {
 }
 
 /**
+ * Opens the Select or TreeSelect in `field`, types `label` to search a long list or tree, and picks
+ * it, until the field shows it: a click while the dropdown still moves or filters can miss.
+ */
+export async function chooseBySearch(page: Page, field: Locator, label: string) {
+  const match = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .locator('.ant-select-tree-node-content-wrapper:visible, .ant-select-item-option:visible')
+    .filter({ hasText: label });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await field.click();
+    await page.keyboard.type(label);
+    await match.first().click();
+    const picked = await field
+      .filter({ hasText: label })
+      .waitFor({ timeout: 2_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (picked) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`could not pick ${label}`);
+}
+
+/**
  * Opens the antd Select `field` (its combobox or its root) and chooses `label`, until the field shows it: on a
  * loaded machine a click can land while the dropdown is still opening or already closing, and is lost.
  */
