@@ -135,8 +135,8 @@ export async function chooseBySearch(page: Page, field: Locator, label: string) 
 }
 
 /**
- * Opens the antd Select `field` (its combobox or its root) and chooses `label`, until the field shows it: on a
- * loaded machine a click can land while the dropdown is still opening or already closing, and is lost.
+ * Opens the antd Select `field` (its combobox or its root) and chooses `label`, until the field shows
+ * it: on a loaded machine a click can land while the dropdown is still opening or closing, and is lost.
  */
 export async function chooseIn(page: Page, field: Locator, label: string | RegExp) {
   // the Select's root (class token `ant-select`, not `ant-select-…`); the dropdown is portalled out of it
