@@ -5,7 +5,8 @@ import { PG_SESSION_OPTIONS } from '../server/src/db/database.js';
 /**
  * The ceiling for GET /api/org/users: the same SQL the org service runs for a scoped, filtered,
  * sorted page (rows, total, role grants of the page), served by a bare Fastify + pg handler with no
- * session, permission, validation or serialisation layer. Only meaningful on PostgreSQL.
+ * session, permission, validation or serialisation layer. Only meaningful on PostgreSQL. It also
+ * serves the floor of bench:overhead (`/trivial`, `/page`).
  */
 export const USERS_PAGE_SQL = `
 select u.id, u.username, u.display_name, u.unit_id, o.name as unit_name, u.phone_enc,
@@ -37,6 +38,12 @@ export async function startBare(databaseUrl: string, scopePath: string, poolSize
   const app = Fastify({ logger: false });
   // drive() settles a server between runs through /api/health
   app.get('/api/health', async () => ({ ok: true }));
+  // the floor of bench:overhead: no database, then one indexed page of 20 rows
+  app.get('/trivial', async () => ({ ok: true }));
+  app.get('/page', async () => ({
+    items: (await pool.query('select id, name, kind, path from org_units order by id limit 20 offset 0'))
+      .rows,
+  }));
   app.get<{ Querystring: { page?: string; pageSize?: string; q?: string } }>('/users', async (req) => {
     const page = Number(req.query.page ?? 1);
     const pageSize = Number(req.query.pageSize ?? 20);

@@ -10,10 +10,8 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres  (a fresh database is created and dropped)
  */
 import os from 'node:os';
-import Fastify from 'fastify';
-import pg from 'pg';
-import { PG_SESSION_OPTIONS } from '../server/src/db/database.js';
 import { startServer } from '../server/src/server.js';
+import { startBare } from './bare-server.js';
 import {
   admin,
   benchDatabaseName,
@@ -21,7 +19,6 @@ import {
   drive,
   loadAverage,
   loadTable,
-  log,
   login,
   PG_URL,
   runBench,
@@ -32,27 +29,6 @@ import {
 } from './lib.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 6);
-
-/** The ceiling: no session, permission, validation or serialisation layer; the same pool settings. */
-async function startBare(url: string) {
-  const pool = new pg.Pool({ connectionString: url, max: 10, options: PG_SESSION_OPTIONS });
-  const app = Fastify({ logger: false });
-  app.get('/trivial', async () => ({ ok: true }));
-  // drive() settles the server between runs through /api/health
-  app.get('/api/health', async () => ({ ok: true }));
-  app.get('/page', async () => ({
-    items: (await pool.query('select id, name, kind, path from org_units order by id limit 20 offset 0'))
-      .rows,
-  }));
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  return {
-    base,
-    async close() {
-      await app.close();
-      await pool.end();
-    },
-  };
-}
 
 async function main() {
   const started = Date.now();
@@ -65,12 +41,12 @@ async function main() {
   try {
     const url = withDb(PG_URL, name);
     const running = await startServer(config({ databaseUrl: url }), { jobs: false });
-    const bare = await startBare(url);
+    const bare = await startBare(url, '/'); // its /users route is bench:run's; the ladder uses /trivial and /page
     try {
       const office = await login(running.url, 'office');
       const mediator = await login(running.url, 'mediator');
-      await run('bare Fastify, no database', `${bare.base}/trivial`);
-      await run('bare Fastify + pg, one indexed page of 20 rows', `${bare.base}/page`);
+      await run('bare Fastify, no database', `${bare.url}/trivial`);
+      await run('bare Fastify + pg, one indexed page of 20 rows', `${bare.url}/page`);
       await run('GET /api/health (no session)', `${running.url}/api/health`);
       await run('GET /api/auth/me (session, 3 small queries)', `${running.url}/api/auth/me`, office);
       await run(
@@ -101,7 +77,6 @@ async function main() {
     ...loadTable(loads),
   ].join('\n');
   writeSection(BEGIN, END, section);
-  log('wrote docs/PERFORMANCE.md');
 }
 
 const BEGIN = '<!-- bench:overhead:begin (written by npm run bench:overhead; do not edit by hand) -->';
